@@ -1,0 +1,46 @@
+# The same commands the README and CI use.  `make run` and `make test` work on a
+# fresh machine with only Python 3.11 and make: they create .venv and install first.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+
+.PHONY: install run test lint typecheck unit eval bench goldens clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	$(BIN)/wirelens gazetteer build
+	@rm -f $(VENV)/.installed-*
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+# The main job: analyse the bundled fictional articles and show the result.
+run: install
+	$(BIN)/wirelens analyze samples/articles
+
+test: lint typecheck unit
+
+lint: install
+	$(BIN)/ruff check src tests scripts bench
+
+typecheck: install
+	$(BIN)/mypy
+
+unit: install
+	$(BIN)/python -m pytest -q
+
+eval: install
+	$(BIN)/wirelens eval entities
+
+bench: install
+	$(BIN)/python bench/bench_analyze.py
+
+# Rewrite the golden files after an intended change; review the diff before committing.
+goldens: install
+	$(BIN)/python scripts/regen_goldens.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

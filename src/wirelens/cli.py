@@ -1,0 +1,156 @@
+"""The ``wirelens`` command: thin wrappers, each one call into the library.
+
+Exit codes (also in the README):
+  0  every input was analysed (warnings, such as a non-English article, are not failures)
+  1  some inputs failed; the others were analysed and printed
+  2  usage error (unknown option, missing argument)
+  3  nothing could be analysed: every input failed, or no input was found
+  4  configuration error: the model or the gazetteer is missing or broken
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from wirelens import __version__
+from wirelens.errors import ConfigError
+
+EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_NOTHING, EXIT_CONFIG = 0, 1, 2, 3, 4
+
+EPILOG_ANALYZE = """\
+examples:
+  wirelens analyze article.txt
+  wirelens analyze samples/articles --format jsonl > records.jsonl
+  curl -s https://example.org/story.html | wirelens analyze - --format json
+"""
+EPILOG_EVAL = """\
+example:
+  wirelens eval entities            # scores on samples/articles against tests/gold/entities
+"""
+EPILOG_GAZ = """\
+example:
+  wirelens gazetteer build          # builds the offline index once (about a minute)
+"""
+
+
+def _err(message: str) -> None:
+    print(f"wirelens: {message}", file=sys.stderr)
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    from wirelens.ingest import read_inputs
+    from wirelens.model import Failure
+    from wirelens.pipeline import Pipeline
+    from wirelens.report import render
+
+    pipeline = Pipeline(batch_size=args.batch_size)
+    failures = 0
+    done = 0
+    records: list[str] = []
+    articles = []
+    for item in read_inputs(args.inputs, max_chars=args.max_chars):
+        if isinstance(item, Failure):
+            failures += 1
+            _err(f"error: {item}")
+        else:
+            articles.append(item)
+    out = sys.stdout
+    as_array = args.format == "json" and len(articles) > 1
+    for analysis in pipeline.pipe(articles):
+        for warning in analysis.warnings:
+            _err(f"warning: {analysis.article.source}: {warning}")
+        text = render(analysis, args.format)
+        if as_array:
+            records.append(text)
+        else:
+            out.write(text)
+            if not text.endswith("\n"):
+                out.write("\n")
+            if args.format in {"text", "md"}:
+                out.write("\n")
+        done += 1
+    if as_array:
+        out.write("[\n" + ",\n".join(records) + "\n]\n")
+    if done == 0:
+        _err("error: nothing was analysed" + (f" ({failures} inputs failed)" if failures else ""))
+        return EXIT_NOTHING
+    return EXIT_PARTIAL if failures else EXIT_OK
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from wirelens.evaluate import evaluate_entities, format_entity_scores
+
+    scores = evaluate_entities(articles_dir=Path(args.articles), gold_dir=Path(args.gold))
+    print(format_entity_scores(scores, verbose=args.verbose))
+    return EXIT_OK
+
+
+def cmd_gazetteer(args: argparse.Namespace) -> int:
+    from wirelens.geo.build import build_gazetteer
+    from wirelens.geo.gazetteer import default_path
+
+    path = Path(args.path) if args.path else default_path()
+    stats = build_gazetteer(path)
+    print(f"gazetteer written to {path}: {stats}")
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="wirelens",
+        description="Structured, verifiable evidence from conflict news.",
+    )
+    parser.add_argument("--version", action="version", version=f"wirelens {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser(
+        "analyze", help="analyse articles and print one structured record each",
+        epilog=EPILOG_ANALYZE, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("inputs", nargs="+", metavar="FILE",
+                   help="text, HTML, JSON or JSONL files, directories (recursive), or - for stdin")
+    p.add_argument("--format", choices=["text", "json", "jsonl", "md"], default="text",
+                   help="output format (default: text; json gives an array for several inputs)")
+    p.add_argument("--max-chars", type=int, default=1_000_000, metavar="N",
+                   help="reject documents longer than N characters (default: 1,000,000)")
+    p.add_argument("--batch-size", type=int, default=16, metavar="N",
+                   help="articles parsed together (default: 16)")
+    p.set_defaults(func=cmd_analyze)
+
+    p = sub.add_parser("eval", help="evaluate against annotated data", epilog=EPILOG_EVAL,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    ev = p.add_subparsers(dest="what", required=True)
+    pe = ev.add_parser("entities", help="entity precision/recall on our annotated articles",
+                       epilog=EPILOG_EVAL, formatter_class=argparse.RawDescriptionHelpFormatter)
+    pe.add_argument("--articles", default="samples/articles", metavar="DIR",
+                    help="folder of annotated articles (default: samples/articles)")
+    pe.add_argument("--gold", default="tests/gold/entities", metavar="DIR",
+                    help="folder of gold entity files (default: tests/gold/entities)")
+    pe.add_argument("--verbose", action="store_true", help="list every miss and false alarm")
+    pe.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser("gazetteer", help="build the offline place index", epilog=EPILOG_GAZ,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    gz = p.add_subparsers(dest="action", required=True)
+    pb = gz.add_parser("build", help="build the index from the installed GeoNames data",
+                       epilog=EPILOG_GAZ, formatter_class=argparse.RawDescriptionHelpFormatter)
+    pb.add_argument("--path", metavar="FILE", help="where to write it (default: the cache dir)")
+    pb.set_defaults(func=cmd_gazetteer)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        code: int = args.func(args)
+    except ConfigError as exc:
+        _err(f"error: {exc}")
+        return EXIT_CONFIG
+    except BrokenPipeError:
+        # `wirelens analyze ... | head` closes the pipe early; that is not an error
+        return EXIT_OK
+    return code

@@ -1,0 +1,151 @@
+"""Hand-written facts the installed data sets lack.
+
+Everything here is common knowledge, written by us, small, and reviewed by
+eye: English short forms of country names, the conventional English names of
+Ukraine's oblasts (the admin-1 data names them by Ukrainian adjectives such as
+"Donetska"), and named regions analysts use that are no admin-1 unit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = [
+    "CASE_SENSITIVE_ALIASES",
+    "COUNTRY_ALIASES",
+    "GENERIC_REGION_WORDS",
+    "NAMED_REGIONS",
+    "POST_SOVIET",
+    "REGION_ALIASES",
+    "REGION_NAMES",
+    "NamedRegion",
+]
+
+# ISO alpha-2 → extra English names used in news copy.
+COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
+    "US": ("United States of America", "U.S.", "U.S.A.", "America", "the United States"),
+    "GB": ("UK", "U.K.", "Britain", "Great Britain", "the United Kingdom"),
+    "RU": ("Russian Federation",),
+    "CD": ("DR Congo", "DRC", "Democratic Republic of the Congo", "Congo-Kinshasa", "D.R. Congo"),
+    "CG": ("Congo-Brazzaville", "Republic of Congo", "Congo"),
+    "CI": ("Côte d'Ivoire", "Cote d'Ivoire"),
+    "MM": ("Burma", "Myanmar"),
+    "SY": ("Syria", "Syrian Arab Republic"),
+    "IR": ("Iran", "Islamic Republic of Iran"),
+    "KP": ("North Korea", "DPRK"),
+    "KR": ("South Korea", "Republic of Korea"),
+    "CZ": ("Czechia", "Czech Republic"),
+    "TR": ("Türkiye", "Turkey"),
+    "PS": ("Palestine", "State of Palestine", "Palestinian Territories"),
+    "VA": ("Vatican", "Vatican City", "Holy See"),
+    "AE": ("UAE", "U.A.E.", "the Emirates"),
+    "TL": ("East Timor", "Timor-Leste"),
+    "SZ": ("Eswatini", "Swaziland"),
+    "MK": ("North Macedonia", "Macedonia"),
+    "CV": ("Cape Verde", "Cabo Verde"),
+    "LA": ("Laos",),
+    "VN": ("Vietnam", "Viet Nam"),
+    "MD": ("Moldova",),
+    "BA": ("Bosnia", "Bosnia-Herzegovina"),
+    "NL": ("Holland", "the Netherlands"),
+    "PH": ("the Philippines",),
+    "SS": ("South Sudan",),
+    "CF": ("CAR", "Central African Republic"),
+    "BO": ("Bolivia",),
+    "VE": ("Venezuela",),
+    "TZ": ("Tanzania",),
+    "TW": ("Taiwan",),
+    "GM": ("the Gambia", "Gambia"),
+}
+
+# Aliases that are only names when written exactly so: "US" is the country,
+# "us" is a pronoun.  ISO codes are added to this set at build time.
+CASE_SENSITIVE_ALIASES = frozenset({"US", "USA", "UK", "DRC", "DPRK", "UAE", "CAR"})
+
+# Country codes whose admin-1 units English copy calls "oblast".
+POST_SOVIET = frozenset({"UA", "RU", "BY", "KZ", "KG"})
+
+# ISO 3166-2 code → (English base name, English display name), where the
+# admin-1 data has an adjective ("Donetska", "Chechen", "Jewish") for a name.
+REGION_NAMES: dict[str, tuple[str, str]] = {
+    "UA-05": ("Vinnytsia", "Vinnytsia Oblast"),
+    "UA-07": ("Volyn", "Volyn Oblast"),
+    "UA-09": ("Luhansk", "Luhansk Oblast"),
+    "UA-12": ("Dnipropetrovsk", "Dnipropetrovsk Oblast"),
+    "UA-14": ("Donetsk", "Donetsk Oblast"),
+    "UA-18": ("Zhytomyr", "Zhytomyr Oblast"),
+    "UA-21": ("Zakarpattia", "Zakarpattia Oblast"),
+    "UA-23": ("Zaporizhzhia", "Zaporizhzhia Oblast"),
+    "UA-26": ("Ivano-Frankivsk", "Ivano-Frankivsk Oblast"),
+    "UA-30": ("Kyiv", "Kyiv City"),
+    "UA-32": ("Kyiv", "Kyiv Oblast"),
+    "UA-35": ("Kirovohrad", "Kirovohrad Oblast"),
+    "UA-40": ("Sevastopol", "Sevastopol City"),
+    "UA-43": ("Crimea", "Autonomous Republic of Crimea"),
+    "UA-46": ("Lviv", "Lviv Oblast"),
+    "UA-48": ("Mykolaiv", "Mykolaiv Oblast"),
+    "UA-51": ("Odesa", "Odesa Oblast"),
+    "UA-53": ("Poltava", "Poltava Oblast"),
+    "UA-56": ("Rivne", "Rivne Oblast"),
+    "UA-59": ("Sumy", "Sumy Oblast"),
+    "UA-61": ("Ternopil", "Ternopil Oblast"),
+    "UA-63": ("Kharkiv", "Kharkiv Oblast"),
+    "UA-65": ("Kherson", "Kherson Oblast"),
+    "UA-68": ("Khmelnytskyi", "Khmelnytskyi Oblast"),
+    "UA-71": ("Cherkasy", "Cherkasy Oblast"),
+    "UA-74": ("Chernihiv", "Chernihiv Oblast"),
+    "UA-77": ("Chernivtsi", "Chernivtsi Oblast"),
+    "RU-CE": ("Chechnya", "Chechen Republic"),
+    "RU-CU": ("Chuvashia", "Chuvash Republic"),
+    "RU-KB": ("Kabardino-Balkaria", "Kabardino-Balkar Republic"),
+    "RU-KC": ("Karachay-Cherkessia", "Karachay-Cherkess Republic"),
+    "RU-UD": ("Udmurtia", "Udmurt Republic"),
+    "RU-YEV": ("Jewish Autonomous Oblast", "Jewish Autonomous Oblast"),
+}
+
+# Extra names for admin-1 units, keyed by ISO 3166-2 code.
+REGION_ALIASES: dict[str, tuple[str, ...]] = {
+    "UA-43": ("Crimea", "Crimean Peninsula", "Crimea region", "Krym", "Republic of Crimea"),
+    "UA-14": ("Donetsk People's Republic", "DPR", "Donetsk Province"),
+    "UA-09": ("Luhansk People's Republic", "LPR", "Lugansk region", "Lugansk Oblast"),
+    "UA-23": ("Zaporozhye region", "Zaporozhye Oblast", "Zaporizhia region"),
+    "UA-12": ("Dnipro region", "Dnipropetrovsk region"),
+    "UA-63": ("Kharkov region", "Kharkov Oblast"),
+    "UA-51": ("Odessa region", "Odessa Oblast"),
+    "RU-KRS": ("Kursk Oblast", "Kursk region"),
+    "RU-BEL": ("Belgorod Oblast", "Belgorod region"),
+}
+
+# Words that are never a region's name on their own ("Northern" district, IL).
+GENERIC_REGION_WORDS = frozenset(
+    """
+    central northern southern eastern western north south east west capital city
+    islands island coast coastal upper lower middle interior federal national
+    """.split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class NamedRegion:
+    """A region analysts name that is no admin-1 unit; coordinates are approximate centres."""
+
+    geonameid: int
+    name: str
+    aliases: tuple[str, ...]
+    country_code: str  # "" when the region spans several countries
+    lat: float
+    lon: float
+
+
+# Synthetic negative ids: we did not want to guess GeoNames ids from memory.
+NAMED_REGIONS: tuple[NamedRegion, ...] = (
+    NamedRegion(-1, "Donbas", ("Donbass", "Donets Basin", "Donbas region"), "UA", 48.0, 38.0),
+    NamedRegion(-2, "Gaza Strip", ("the Gaza Strip", "Gaza strip"), "PS", 31.42, 34.37),
+    NamedRegion(-3, "West Bank", ("the West Bank", "Judea and Samaria"), "PS", 31.95, 35.25),
+    NamedRegion(-4, "Sahel", ("the Sahel", "Sahel region"), "", 15.0, 5.0),
+    NamedRegion(-5, "Darfur", ("Darfur region",), "SD", 13.5, 24.0),
+    NamedRegion(-6, "Golan Heights", ("the Golan Heights", "Golan"), "SY", 33.0, 35.75),
+    NamedRegion(-7, "Sinai Peninsula", ("Sinai", "the Sinai"), "EG", 29.5, 33.8),
+    NamedRegion(-8, "Nagorno-Karabakh", ("Karabakh", "Artsakh"), "AZ", 39.83, 46.75),
+    NamedRegion(-9, "Transnistria", ("Transdniestria", "Pridnestrovie"), "MD", 47.2, 29.4),
+)

@@ -1,0 +1,107 @@
+"""The component contract.
+
+Every analysis step is a component: a module in this package that registers one
+class with :func:`component`, declaring its name, what it *requires* from the
+steps before it and what it *assigns* (in the manner of spaCy's
+``Language.factory``).  :class:`~wirelens.pipeline.Pipeline` checks the order of
+the components before it runs anything, so a missing prerequisite is a
+configuration error, not a silent empty result.
+
+A component works on a :class:`Context`: the parsed spaCy ``Doc`` plus the
+lists that components fill.  The context is mutable while one document is being
+analysed; :meth:`Context.freeze` turns it into the frozen :class:`Analysis`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, TypeVar
+
+from wirelens.model import Analysis, Article, Entity, Event, Place, Quote
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from wirelens.pipeline.resources import Resources
+
+#: What the spaCy pass provides before any component runs.
+PROVIDED = frozenset({"doc", "article"})
+
+
+@dataclass
+class Context:
+    """Working state for one document while the components run."""
+
+    article: Article
+    doc: Doc
+    resources: Resources
+    entities: list[Entity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    # Scratch space that one component leaves for later ones, keyed by the
+    # component's declared ``assigns`` names (e.g. "mentions").
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def freeze(self) -> Analysis:
+        return Analysis(
+            article=self.article,
+            entities=tuple(self.entities),
+            quotes=tuple(self.quotes),
+            places=tuple(self.places),
+            events=tuple(self.events),
+            warnings=tuple(self.warnings),
+        )
+
+
+class Component(Protocol):
+    """What a registered component class looks like."""
+
+    name: ClassVar[str]
+    requires: ClassVar[tuple[str, ...]]
+    assigns: ClassVar[tuple[str, ...]]
+
+    def __init__(self, resources: Resources) -> None: ...
+
+    def __call__(self, ctx: Context) -> None: ...
+
+
+REGISTRY: dict[str, type[Component]] = {}
+
+C = TypeVar("C")
+
+
+def component(
+    name: str, *, requires: tuple[str, ...], assigns: tuple[str, ...]
+) -> Callable[[type[C]], type[C]]:
+    """Register a component class under ``name`` with its contract."""
+
+    def register(cls: type[C]) -> type[C]:
+        if name in REGISTRY:
+            raise ValueError(f"component {name!r} is registered twice")
+        cls.name = name  # type: ignore[attr-defined]
+        cls.requires = requires  # type: ignore[attr-defined]
+        cls.assigns = assigns  # type: ignore[attr-defined]
+        REGISTRY[name] = cls  # type: ignore[assignment]
+        return cls
+
+    return register
+
+
+def check_order(names: list[str]) -> None:
+    """Raise ValueError when a component runs before what it requires."""
+    available = set(PROVIDED)
+    for name in names:
+        if name not in REGISTRY:
+            known = ", ".join(sorted(REGISTRY))
+            raise ValueError(f"unknown component {name!r} (known: {known})")
+        cls = REGISTRY[name]
+        missing = [r for r in cls.requires if r not in available]
+        if missing:
+            raise ValueError(
+                f"component {name!r} requires {', '.join(missing)}, "
+                "which no earlier component assigns"
+            )
+        available.update(cls.assigns)

@@ -1,0 +1,161 @@
+"""The entity layer on the Konstantinovka sample and on sentences we wrote."""
+
+from __future__ import annotations
+
+import pytest
+
+from wirelens.model import Analysis, Entity
+from wirelens.pipeline.base import check_order
+
+
+def people(record: Analysis) -> dict[str, Entity]:
+    return {e.name: e for e in record.entities if e.label == "PERSON"}
+
+
+def labels_of(record: Analysis, surface: str) -> set[str]:
+    return {e.label for e in record.entities for m in e.mentions if m.span.text == surface}
+
+
+def run(pipeline, text: str) -> Analysis:  # type: ignore[no-untyped-def]
+    from wirelens.ingest import read_text
+
+    return pipeline.analyze(read_text(text, source="test"))
+
+
+# -- the sample article ------------------------------------------------------------
+
+SAMPLE_PEOPLE = ["Vladimir Putin", "Maria Ivanovna", "Alexander Sokolov", "Emma Carter",
+                 "Sergei Petrov", "Andrey Kovalenko"]
+
+
+def test_sample_people_are_found_and_clustered(konstantinovka: Analysis) -> None:
+    found = people(konstantinovka)
+    for name in SAMPLE_PEOPLE:
+        assert name in found, f"{name} missing from {sorted(found)}"
+    # every surname mention belongs to its person, whatever the model tagged it as
+    for name in SAMPLE_PEOPLE:
+        surname = name.split()[-1]
+        assert labels_of(konstantinovka, surname) <= {"PERSON"}, surname
+        forms = {m.span.text for m in found[name].mentions}
+        assert surname in forms
+
+
+def test_sample_links_putin_the_president_and_she(konstantinovka: Analysis) -> None:
+    putin = people(konstantinovka)["Vladimir Putin"]
+    forms = {m.span.text.lower() for m in putin.mentions}
+    assert {"putin", "the president"} <= forms
+    assert any(m.kind == "description" for m in putin.mentions)
+    ivanovna = people(konstantinovka)["Maria Ivanovna"]
+    assert "she" in {m.span.text for m in ivanovna.mentions if m.kind == "pronoun"}
+
+
+def test_sample_roles(konstantinovka: Analysis) -> None:
+    found = people(konstantinovka)
+    assert found["Vladimir Putin"].role == "President"
+    assert found["Vladimir Putin"].affiliation == "Russia"
+    assert found["Alexander Sokolov"].role == "defense expert"
+    assert found["Alexander Sokolov"].base == "St. Petersburg"
+    assert found["Sergei Petrov"].role == "spokesperson"
+    assert found["Sergei Petrov"].affiliation == "Russian Ministry of Defense"
+    assert found["Andrey Kovalenko"].role == "Mayor"
+    assert found["Emma Carter"].affiliation == "UN"
+
+
+@pytest.mark.parametrize("surface", ["Konstantinovka", "Donetsk region", "Donbass", "Moscow",
+                                     "Geneva", "Kyiv"])
+def test_sample_places_are_places(konstantinovka: Analysis, surface: str) -> None:
+    assert labels_of(konstantinovka, surface) and labels_of(konstantinovka, surface) <= {
+        "GPE", "LOC"}, (surface, labels_of(konstantinovka, surface))
+
+
+def test_sample_st_petersburg_across_the_paragraph_break(konstantinovka: Analysis) -> None:
+    text = konstantinovka.article.text
+    spans = [m.span for e in konstantinovka.entities if e.label == "GPE" for m in e.mentions
+             if m.span.text.startswith("St.")]
+    assert spans, "St. Petersburg not found"
+    assert " ".join(spans[0].text.split()) == "St. Petersburg"
+    assert text[spans[0].start:spans[0].end] == spans[0].text
+
+
+def test_sample_demonyms_stay_norp(konstantinovka: Analysis) -> None:
+    assert labels_of(konstantinovka, "Russian") == {"NORP"}
+    assert labels_of(konstantinovka, "Ukrainian") == {"NORP"}
+
+
+def test_sample_every_offset_points_at_its_text(konstantinovka: Analysis) -> None:
+    text = konstantinovka.article.text
+    for e in konstantinovka.entities:
+        for m in e.mentions:
+            assert text[m.span.start:m.span.end] == m.span.text
+
+
+# -- our own sentences (fictional) --------------------------------------------------
+
+
+def test_title_cue_makes_a_person_with_role(pipeline) -> None:  # type: ignore[no-untyped-def]
+    rec = run(pipeline, "Governor Oleksiy Hrytsenko visited the shelter on Monday. "
+                        "Hrytsenko said the power lines were repaired.")
+    person = people(rec)["Oleksiy Hrytsenko"]
+    assert person.role == "Governor"
+    assert [m.span.text for m in person.mentions] == ["Oleksiy Hrytsenko", "Hrytsenko"]
+
+
+def test_appositive_role_affiliation_and_base(pipeline) -> None:  # type: ignore[no-untyped-def]
+    rec = run(pipeline, "“The convoy was stopped twice,” said Halyna Moroz, a logistics "
+                        "coordinator for the World Food Programme based in Dnipro.")
+    person = people(rec)["Halyna Moroz"]
+    assert person.role == "logistics coordinator"
+    assert person.affiliation == "World Food Programme"
+    assert person.base == "Dnipro"
+
+
+def test_domain_organisations_from_the_ruler(pipeline) -> None:  # type: ignore[no-untyped-def]
+    rec = run(pipeline, "Ukraine’s armed forces said the Rapid Support Forces were not "
+                        "involved, while the Russian Defence Ministry and UNHCR declined "
+                        "to comment.")
+    orgs = {e.name for e in rec.entities if e.label == "ORG"}
+    assert {"Ukraine’s armed forces", "Rapid Support Forces", "Russian Defence Ministry",
+            "UN refugee agency"} <= orgs
+
+
+def test_pronoun_follows_gender_and_stays_unlinked_without_support(
+        pipeline) -> None:  # type: ignore[no-untyped-def]
+    rec = run(pipeline, "Olena Kravets met Taras Hnatiuk at the station. He said the train "
+                        "was late. She said nothing.")
+    found = people(rec)
+    assert "He" in {m.span.text for m in found["Taras Hnatiuk"].mentions}
+    assert "She" in {m.span.text for m in found["Olena Kravets"].mentions}
+    lone = run(pipeline, "The shelter was full. She said the water had run out.")
+    assert not any(m.kind == "pronoun" for e in lone.entities for m in e.mentions)
+
+
+def test_the_mayor_links_to_the_mayor(pipeline) -> None:  # type: ignore[no-untyped-def]
+    rec = run(pipeline, "Mayor Iryna Bondar inspected the damage in Kharkiv. "
+                        "The mayor said three buildings had collapsed.")
+    bondar = people(rec)["Iryna Bondar"]
+    assert "The mayor" in {m.span.text for m in bondar.mentions if m.kind == "description"}
+
+
+def test_region_word_joins_the_place_name(pipeline) -> None:  # type: ignore[no-untyped-def]
+    rec = run(pipeline, "Fighting continued in the Zaporizhzhia region and in Kharkiv Oblast.")
+    places = {m.span.text for e in rec.entities if e.label in {"GPE", "LOC"} for m in e.mentions}
+    assert {"Zaporizhzhia region", "Kharkiv Oblast"} <= places
+
+
+def test_non_english_text_is_flagged_not_analysed(pipeline) -> None:  # type: ignore[no-untyped-def]
+    rec = run(pipeline, "Жители города рассказали, что обстрелы продолжались всю ночь, "
+                        "а электричество отключили в нескольких районах.")
+    assert rec.article.language == "ru"
+    assert rec.entities == ()
+    assert any("language" in w for w in rec.warnings)
+
+
+# -- the component contract ---------------------------------------------------------
+
+
+def test_components_are_checked_for_order() -> None:
+    check_order(["entities", "coref"])
+    with pytest.raises(ValueError, match="requires"):
+        check_order(["coref", "entities"])
+    with pytest.raises(ValueError, match="unknown component"):
+        check_order(["entities", "telepathy"])
