@@ -11,30 +11,37 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-ARTICLES = ROOT / "samples" / "articles"
-GOLDENS = ROOT / "tests" / "goldens"
+# Relative paths, read from the repo's root, so that a record's `source` names no machine path.
+ARTICLES = Path("samples") / "articles"
+GOLDENS = Path("tests") / "goldens"
 
 
-def main() -> int:
+def records() -> list[tuple[str, dict[str, object]]]:
+    """(golden file name, record) for every bundled article, as the pipeline gives them now."""
     from wirelens.ingest import read_inputs
     from wirelens.model import Failure
     from wirelens.pipeline import Pipeline
     from wirelens.report.serialize import to_dict
 
-    GOLDENS.mkdir(parents=True, exist_ok=True)
     items = list(read_inputs([ARTICLES]))
     bad = [i for i in items if isinstance(i, Failure)]
     if bad:
-        print("cannot read:", *bad, sep="\n  ", file=sys.stderr)
-        return 1
+        raise RuntimeError("cannot read: " + "; ".join(map(str, bad)))
+    return [(golden_name(r.article.source or r.article.id), to_dict(r))
+            for r in Pipeline().pipe([i for i in items if not isinstance(i, Failure)])]
+
+
+def main() -> int:
+    import os
+
+    os.chdir(ROOT)
+    GOLDENS.mkdir(parents=True, exist_ok=True)
     written = 0
-    for record in Pipeline().pipe([i for i in items if not isinstance(i, Failure)]):
-        data = to_dict(record)
-        name = golden_name(record.article.source or record.article.id)
+    for name, data in records():
         (GOLDENS / name).write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n",
                                     encoding="utf-8")
         written += 1
-    print(f"wrote {written} golden records to {GOLDENS.relative_to(ROOT)}")
+    print(f"wrote {written} golden records to {GOLDENS}")
     return 0
 
 

@@ -376,6 +376,26 @@ DEMONYM_PLURALS = frozenset(
     f"{d}s" for d in DEMONYMS if not d.endswith(("ese", "ish", "ch", "s", "i"))
 )
 
+# Words that make a capitalised phrase an organisation's name, never a person's.
+ORG_WORDS = frozenset(
+    """
+    Staff Command Forces Force Army Ministry Council Group Agency Office Committee Party
+    Movement Front Brigade Union Hospital Company University News Radio Service Guard
+    Department Authority Administration Organisation Organization Corps Bank Court Assembly
+    Parliament Government Institute Center Centre Foundation Association Network Police Navy
+    Regiment Battalion Division Mission Programme Program Fund Commission Cross Crescent
+    Directorate Republic Coalition Alliance Federation League Church Academy School
+    """.split()
+)
+
+# Weekday and month names: capitalised, after "on" or "in", and never places here.
+CALENDAR_WORDS = frozenset(
+    """
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
+    May June July August September October November December
+    """.split()
+)
+
 # Organisations and armed groups that recur in conflict news, each with its
 # short forms.  The first name is the canonical one.
 ORGANISATIONS: tuple[tuple[str, ...], ...] = (
@@ -384,7 +404,8 @@ ORGANISATIONS: tuple[tuple[str, ...], ...] = (
     ("UN Human Rights Council",),
     ("UN refugee agency", "UNHCR", "Office of the UN High Commissioner for Refugees"),
     ("UNICEF", "UN children's agency", "UN Children's Fund"),
-    ("Office for the Coordination of Humanitarian Affairs", "OCHA", "UN OCHA"),
+    ("Office for the Coordination of Humanitarian Affairs", "OCHA", "UN OCHA",
+     "UN Office for the Coordination of Humanitarian Affairs"),
     ("World Food Programme", "WFP", "World Food Program"),
     ("World Health Organization", "WHO"),
     ("International Atomic Energy Agency", "IAEA"),

@@ -159,9 +159,10 @@ class EntityLayer:
         cands += self._title_cands(doc, text)
         cands += self._region_cands(doc, text)
         cands = _resolve_overlaps(cands)
+        self._person_cues(cands, doc)
         self._surnames(cands, doc.text)
         self._places(cands, doc, text)
-        cands += self._gazetteer_cands(doc, text, cands)
+        cands += self._gazetteer_cands(doc, text, cands, headline_end)
         cands = _resolve_overlaps(cands)
         clusters = _cluster(cands, doc.text)
         cands += _propagate(clusters, doc.text, cands)
@@ -233,7 +234,9 @@ class EntityLayer:
             while k < len(toks) and k - j < 4 and _is_name_token(toks[k]) and \
                     not _match_title(toks, k) and toks[k].text not in lexicon.DEMONYMS:
                 k += 1
-            if k == j or (toks[j].ent_type_ == "ORG" and toks[j].ent_id_):
+            if k == j or toks[i].ent_type_ == "ORG" or any(
+                    t.text in lexicon.ORG_WORDS for t in toks[j:k]):
+                # "Ukraine's General Staff": the title word is part of an organisation's name
                 i += 1
                 continue
             start, end = text.trim(toks[j].idx, toks[k - 1].idx + len(toks[k - 1]))
@@ -270,7 +273,8 @@ class EntityLayer:
             out.append(cand)
         return out
 
-    def _gazetteer_cands(self, doc: Doc, text: _Text, known: list[Cand]) -> list[Cand]:
+    def _gazetteer_cands(self, doc: Doc, text: _Text, known: list[Cand],
+                         headline_end: int) -> list[Cand]:
         """Places the model missed: capitalised runs that the gazetteer knows."""
         covered = _coverage(known, len(doc.text))
         gaz = self.resources.gazetteer
@@ -279,8 +283,7 @@ class EntityLayer:
         toks = list(doc)
         while i < len(toks):
             tok = toks[i]
-            if covered[tok.idx] or not _is_name_token(tok) or tok.text in lexicon.DEMONYMS \
-                    or tok.is_stop:
+            if covered[tok.idx] or not _recall_token(tok):
                 i += 1
                 continue
             found = False
@@ -288,7 +291,7 @@ class EntityLayer:
                 if i + n > len(toks):
                     continue
                 span = doc[i:i + n]
-                if any(covered[t.idx] or not (_is_name_token(t) or t.text in {"St.", "-"})
+                if any(covered[t.idx] or not (_recall_token(t) or t.text in {"St.", "-"})
                        for t in span):
                     continue
                 start, end = text.trim(span.start_char, span.end_char)
@@ -297,8 +300,10 @@ class EntityLayer:
                     continue
                 best = entries[0]
                 prev = toks[i - 1].lower_ if i > 0 else ""
+                in_headline = span.start_char < headline_end
                 if _significant(best) or (
                     prev in LOCATIVE_PREPS and best.population >= LOCATIVE_POPULATION
+                    and not in_headline
                 ):
                     out.append(Cand(start, end, _place_label(best), "gazetteer", geo=best))
                     i += n
@@ -329,10 +334,11 @@ class EntityLayer:
         """Give mislabelled places their place label, and places their gazetteer entry."""
         gaz = self.resources.gazetteer
         for c in cands:
-            if c.label == "NORP" or c.source in {"ruler", "title", "surname"}:
+            if c.source in {"ruler", "title", "surname"} or c.geo is not None:
                 continue
             surface = doc.text[c.start:c.end]
-            if c.geo is not None:
+            if c.label == "NORP" and (surface in lexicon.DEMONYMS
+                                      or surface in lexicon.DEMONYM_PLURALS):
                 continue
             entries = gaz.lookup(surface)
             if not entries:
@@ -342,14 +348,60 @@ class EntityLayer:
                 c.geo = best
                 c.label = _place_label(best)
                 continue
-            # PERSON or ORG according to the model: a place only with strong evidence
+            # PERSON, ORG or NORP according to the model: a place only with evidence
             prev = _previous_word(doc, c.start)
-            if _significant(best) or (
-                prev in LOCATIVE_PREPS and best.population >= LOCATIVE_POPULATION
-                and c.label == "PERSON" and " " not in surface
-            ):
+            local = prev in LOCATIVE_PREPS and best.population >= LOCATIVE_POPULATION
+            if c.label == "PERSON" and local:
+                local = not _first_name_led(surface)
+            if c.label == "NORP":
+                # the model calls towns it does not know NORP ("Belgorod", "Omdurman")
+                local = best.population >= LOCATIVE_POPULATION or _significant(best)
+            if _significant(best) or local:
                 c.geo = best
                 c.label = _place_label(best)
+        _place_consensus(cands, doc.text)
+
+    def _person_cues(self, cands: list[Cand], doc: Doc) -> None:
+        """A short title-case name that speaks or has an appositive is a person."""
+        text = doc.text
+        for c in cands:
+            if c.source != "model" or c.label not in {"ORG", "GPE", "FAC", "NORP"}:
+                continue
+            words = text[c.start:c.end].split()
+            if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words) or any(
+                    w in lexicon.ORG_WORDS or w in lexicon.DEMONYMS for w in words):
+                continue
+            before = text[max(0, c.start - 12):c.start]
+            after = text[c.end:c.end + 40]
+            if re.search(r"\b(?:said|says|told|added)\s+$", before) or re.match(
+                    r"\s*(?:,\s+(?:a|an|the)\s+[\w-]+|\s+(?:said|says|told|added)\b)", after):
+                c.label = "PERSON"
+
+
+def _place_consensus(cands: list[Cand], text: str) -> None:
+    """One surface, one reading.
+
+    Where a name is a resolved place once, the model's other PERSON/ORG/NORP
+    readings of the same name become that place too ("Bakhmut", "Sweida").
+    """
+    places: dict[str, Cand] = {}
+    for c in cands:
+        if c.label in {"GPE", "LOC"} and c.geo is not None:
+            places.setdefault(text[c.start:c.end], c)
+    for c in cands:
+        if c.source != "model" or c.label not in {"PERSON", "ORG", "NORP"}:
+            continue
+        ref = places.get(text[c.start:c.end])
+        if ref is not None:
+            c.label, c.geo = ref.label, ref.geo
+
+
+def _recall_token(tok: Token) -> bool:
+    """A token that gazetteer recall may take as (part of) a place name."""
+    return (tok.pos_ == "PROPN" and tok.text[:1].isupper() and not tok.is_stop
+            and tok.text not in lexicon.DEMONYMS and tok.text not in lexicon.CALENDAR_WORDS
+            and tok.ent_type_ not in {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY",
+                                      "PERCENT", "QUANTITY", "WORK_OF_ART", "EVENT", "LAW"})
 
 
 def _first_name_led(surface: str) -> bool:
