@@ -11,7 +11,7 @@ $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
-	$(BIN)/wirelens gazetteer build
+	$(BIN)/wirelens gazetteer info
 	@rm -f $(VENV)/.installed-*
 	@touch $(STAMP)
 

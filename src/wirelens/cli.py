@@ -90,11 +90,16 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 def cmd_gazetteer(args: argparse.Namespace) -> int:
     from wirelens.geo.build import build_gazetteer
-    from wirelens.geo.gazetteer import default_path
+    from wirelens.geo.gazetteer import Gazetteer, default_path
 
     path = Path(args.path) if args.path else default_path()
-    stats = build_gazetteer(path)
-    print(f"gazetteer written to {path}: {stats}")
+    if args.action == "build":
+        stats = build_gazetteer(path)
+        print(f"gazetteer written to {path}: {stats}")
+    else:
+        Gazetteer.load(path)  # builds it first when missing or made from other data versions
+        size = path.stat().st_size / 2**20
+        print(f"gazetteer: {path} ({size:.1f} MiB)")
     return EXIT_OK
 
 
@@ -139,6 +144,10 @@ def build_parser() -> argparse.ArgumentParser:
                        epilog=EPILOG_GAZ, formatter_class=argparse.RawDescriptionHelpFormatter)
     pb.add_argument("--path", metavar="FILE", help="where to write it (default: the cache dir)")
     pb.set_defaults(func=cmd_gazetteer)
+    pi = gz.add_parser("info", help="where the index is and its size; builds it if missing",
+                       epilog=EPILOG_GAZ, formatter_class=argparse.RawDescriptionHelpFormatter)
+    pi.add_argument("--path", metavar="FILE", help="the index file (default: the cache dir)")
+    pi.set_defaults(func=cmd_gazetteer)
     return parser
 
 
