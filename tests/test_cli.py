@@ -86,3 +86,12 @@ def test_help_ends_with_an_example(command: list[str]) -> None:
     done = wirelens(*command)
     assert done.returncode == 0
     assert "example" in done.stdout.split("options:")[-1]
+
+
+def test_json_is_an_object_for_one_input_and_an_array_for_several() -> None:
+    one = wirelens("analyze", str(SAMPLES / "14-burkina-abductions-brief.txt"), "--format", "json")
+    assert isinstance(json.loads(one.stdout), dict)
+    several = wirelens("analyze", str(SAMPLES / "14-burkina-abductions-brief.txt"),
+                       str(SAMPLES / "09-black-sea-bulletin-briefs.jsonl"), "--format", "json")
+    records = json.loads(several.stdout)
+    assert isinstance(records, list) and len(records) == 4

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from wirelens import __version__
@@ -42,38 +42,50 @@ def _err(message: str) -> None:
 
 def cmd_analyze(args: argparse.Namespace) -> int:
     from wirelens.ingest import read_inputs
-    from wirelens.model import Failure
+    from wirelens.model import Article, Failure
     from wirelens.pipeline import Pipeline
     from wirelens.report import render
 
     pipeline = Pipeline(batch_size=args.batch_size)
     failures = 0
-    done = 0
-    records: list[str] = []
-    articles = []
-    for item in read_inputs(args.inputs, max_chars=args.max_chars):
-        if isinstance(item, Failure):
-            failures += 1
-            _err(f"error: {item}")
-        else:
-            articles.append(item)
+
+    def articles() -> Iterator[Article]:
+        # Stream: a failure is reported the moment it is read, and a large
+        # directory is never held in memory as a whole.
+        nonlocal failures
+        for item in read_inputs(args.inputs, max_chars=args.max_chars):
+            if isinstance(item, Failure):
+                failures += 1
+                _err(f"error: {item}")
+            else:
+                yield item
+
     out = sys.stdout
-    as_array = args.format == "json" and len(articles) > 1
-    for analysis in pipeline.pipe(articles):
+    done = 0
+    # json: one object for one input, an array for several; we only know which
+    # after the second record, so the first is held back until then.
+    pending: str | None = None
+    for analysis in pipeline.pipe(articles()):
         for warning in analysis.warnings:
             _err(f"warning: {analysis.article.source}: {warning}")
         text = render(analysis, args.format)
-        if as_array:
-            records.append(text)
-        else:
-            out.write(text)
-            if not text.endswith("\n"):
-                out.write("\n")
-            if args.format in {"text", "md"}:
-                out.write("\n")
         done += 1
-    if as_array:
-        out.write("[\n" + ",\n".join(records) + "\n]\n")
+        if args.format == "json":
+            if done == 1:
+                pending = text
+                continue
+            if done == 2:
+                out.write("[\n" + (pending or ""))
+            out.write(",\n" + text)
+            continue
+        out.write(text if text.endswith("\n") else text + "\n")
+        if args.format in {"text", "md"}:
+            out.write("\n")
+    if args.format == "json":
+        if done == 1:
+            out.write((pending or "") + "\n")
+        elif done > 1:
+            out.write("\n]\n")
     if done == 0:
         _err("error: nothing was analysed" + (f" ({failures} inputs failed)" if failures else ""))
         return EXIT_NOTHING
