@@ -36,7 +36,7 @@ from wirelens.pipeline.resources import RULER_ID_PREFIX, Resources
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from wirelens.geo.gazetteer import GeoEntry
+    from wirelens.geo.gazetteer import Gazetteer, GeoEntry
 
 Label = Literal["PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"]
 KEPT_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"})
@@ -359,7 +359,7 @@ class EntityLayer:
             if _significant(best) or local:
                 c.geo = best
                 c.label = _place_label(best)
-        _place_consensus(cands, doc.text)
+        _place_consensus(cands, doc.text, gaz)
 
     def _person_cues(self, cands: list[Cand], doc: Doc) -> None:
         """A short title-case name that speaks or has an appositive is a person."""
@@ -378,20 +378,27 @@ class EntityLayer:
                 c.label = "PERSON"
 
 
-def _place_consensus(cands: list[Cand], text: str) -> None:
-    """One surface, one reading.
+def _place_consensus(cands: list[Cand], text: str, gaz: Gazetteer) -> None:
+    """One name, one reading.
 
     Where a name is a resolved place once, the model's other PERSON/ORG/NORP
-    readings of the same name become that place too ("Bakhmut", "Sweida").
+    readings of the same name become that place too ("Bakhmut", "Sweida"); so
+    do names whose best gazetteer entry is a place the article already resolved
+    ("the battle for Bakhmut, which Russian officials call Artemovsk").
     """
     places: dict[str, Cand] = {}
+    by_id: dict[int, Cand] = {}
     for c in cands:
         if c.label in {"GPE", "LOC"} and c.geo is not None:
             places.setdefault(text[c.start:c.end], c)
+            by_id.setdefault(c.geo.geonameid, c)
     for c in cands:
         if c.source != "model" or c.label not in {"PERSON", "ORG", "NORP"}:
             continue
         ref = places.get(text[c.start:c.end])
+        if ref is None:
+            entries = gaz.lookup(text[c.start:c.end])
+            ref = by_id.get(entries[0].geonameid) if entries else None
         if ref is not None:
             c.label, c.geo = ref.label, ref.geo
 
