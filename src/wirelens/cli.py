@@ -95,7 +95,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace) -> int:
     from wirelens.evaluate import evaluate_entities, format_entity_scores
 
-    scores = evaluate_entities(articles_dir=Path(args.articles), gold_dir=Path(args.gold))
+    scores = evaluate_entities(articles_dir=Path(args.articles), gold_dir=Path(args.gold),
+                               baseline=args.baseline)
     print(format_entity_scores(scores, verbose=args.verbose))
     return EXIT_OK
 
@@ -147,6 +148,8 @@ def build_parser() -> argparse.ArgumentParser:
     pe.add_argument("--gold", default="tests/gold/entities", metavar="DIR",
                     help="folder of gold entity files (default: tests/gold/entities)")
     pe.add_argument("--verbose", action="store_true", help="list every miss and false alarm")
+    pe.add_argument("--baseline", action="store_true",
+                    help="score the bare spaCy model instead, for comparison")
     pe.set_defaults(func=cmd_eval)
 
     p = sub.add_parser("gazetteer", help="build the offline place index", epilog=EPILOG_GAZ,

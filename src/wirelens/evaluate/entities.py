@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from wirelens.model import Analysis, Article, Failure
+from wirelens.model import Analysis, Article, Entity, Failure, Mention, Span
 
 LABELS = ("PERSON", "ORG", "NORP", "GPE", "LOC")
 
@@ -67,9 +68,14 @@ def _gold_article(articles_dir: Path, name: str) -> Article:
     return items[0]
 
 
-def evaluate_entities(*, articles_dir: Path, gold_dir: Path,
-                      pipeline: object | None = None) -> EntityScores:
-    """Run the pipeline on every annotated article and score its entities."""
+def evaluate_entities(*, articles_dir: Path, gold_dir: Path, pipeline: object | None = None,
+                      baseline: bool = False) -> EntityScores:
+    """Run the pipeline on every annotated article and score its entities.
+
+    With ``baseline=True`` the bare spaCy model's entities are scored instead
+    (each ``doc.ents`` span as it is, with a leading "the" and a trailing
+    possessive trimmed as we do), to show what the entity layer adds.
+    """
     from wirelens.pipeline import Pipeline
 
     pipe = pipeline if isinstance(pipeline, Pipeline) else Pipeline()
@@ -83,7 +89,8 @@ def evaluate_entities(*, articles_dir: Path, gold_dir: Path,
     per: dict[str, Counter[str]] = {label: Counter() for label in LABELS}
     links: Counter[str] = Counter()
     errors: list[str] = []
-    for gold, analysis in zip(golds, pipe.pipe(articles), strict=True):
+    analyses = _baseline(pipe, articles) if baseline else pipe.pipe(articles)
+    for gold, analysis in zip(golds, analyses, strict=True):
         _score_names(gold, analysis, merged, strict, per, errors)
         _score_links(gold, analysis, links, errors)
 
@@ -98,6 +105,25 @@ def evaluate_entities(*, articles_dir: Path, gold_dir: Path,
         links=prf(links),
         errors=tuple(errors),
     )
+
+
+def _baseline(pipe: object, articles: list[Article]) -> Iterator[Analysis]:
+    import spacy
+
+    from wirelens.pipeline import Pipeline
+    from wirelens.pipeline.entities import _Text
+
+    assert isinstance(pipe, Pipeline)
+    nlp = spacy.load(pipe.resources.model)  # the model alone, without our entity ruler
+    for article, doc in zip(articles, nlp.pipe(a.text for a in articles), strict=True):
+        text = _Text(doc.text)
+        entities = []
+        for n, ent in enumerate(doc.ents, 1):
+            start, end = text.trim(ent.start_char, ent.end_char)
+            if ent.label_ in LABELS or ent.label_ == "FAC":
+                span = Span(start, end, doc.text[start:end])
+                entities.append(Entity(f"E{n}", ent.label_, span.text, (Mention(span),)))
+        yield Analysis(article=article, entities=tuple(entities))
 
 
 def _score_names(gold: dict[str, object], analysis: Analysis, merged: Counter[str],
