@@ -29,3 +29,26 @@ def test_entity_floor(entity_scores, name: str) -> None:  # type: ignore[no-unty
     }[name]
     floor = FLOORS["entities"][name]
     assert value >= floor, f"entities {name} {value:.3f} fell below its floor {floor}"
+
+
+@pytest.fixture(scope="module")
+def quote_scores(pipeline):  # type: ignore[no-untyped-def]
+    from tests.conftest import SHARED
+    from wirelens.evaluate.quotes import evaluate_quotes
+
+    polnear = SHARED / "benchmarks" / "polnear" / "dev"
+    if not polnear.exists():
+        pytest.skip("../shared is absent: PolNeAR dev is read from there")
+    return evaluate_quotes(polnear, pipeline=pipeline)
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS["quotes_polnear_dev"]))
+def test_quote_floor(quote_scores, name: str) -> None:  # type: ignore[no-untyped-def]
+    value = {
+        "speech_overlap_f1": quote_scores.speech.overlap.f1,
+        "speech_exact_f1": quote_scores.speech.exact.f1,
+        "speech_source_accuracy": quote_scores.speech.source_accuracy,
+        "all_overlap_f1": quote_scores.all.overlap.f1,
+    }[name]
+    floor = FLOORS["quotes_polnear_dev"][name]
+    assert value >= floor, f"quotes {name} {value:.3f} fell below its floor {floor}"

@@ -101,6 +101,14 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_eval_quotes(args: argparse.Namespace) -> int:
+    from wirelens.evaluate.quotes import evaluate_quotes, format_quote_scores
+
+    scores = evaluate_quotes(Path(args.polnear), limit=args.limit)
+    print(format_quote_scores(scores))
+    return EXIT_OK
+
+
 def cmd_gazetteer(args: argparse.Namespace) -> int:
     from wirelens.geo.build import build_gazetteer
     from wirelens.geo.gazetteer import Gazetteer, default_path
@@ -151,6 +159,15 @@ def build_parser() -> argparse.ArgumentParser:
     pe.add_argument("--baseline", action="store_true",
                     help="score the bare spaCy model instead, for comparison")
     pe.set_defaults(func=cmd_eval)
+    pq = ev.add_parser(
+        "quotes", help="quote attribution scores on PolNeAR (brat standoff)",
+        epilog="example:\n  wirelens eval quotes --polnear ../shared/benchmarks/polnear/dev",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    pq.add_argument("--polnear", required=True, metavar="DIR",
+                    help="a PolNeAR split folder holding text/ and attributions/")
+    pq.add_argument("--limit", type=int, default=None, metavar="N",
+                    help="score only the first N documents")
+    pq.set_defaults(func=cmd_eval_quotes)
 
     p = sub.add_parser("gazetteer", help="build the offline place index", epilog=EPILOG_GAZ,
                        formatter_class=argparse.RawDescriptionHelpFormatter)

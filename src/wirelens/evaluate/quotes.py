@@ -1,0 +1,316 @@
+"""Quote attribution scored on PolNeAR (brat standoff), as issue 3 defines it.
+
+Layout read: ``DIR/text/NAME.txt`` and ``DIR/attributions/NAME_ANNOTATOR.ann``.
+Some articles were annotated by several people; we score against one of them,
+the annotator whose id sorts first (so the choice is fixed and repeatable).
+
+A gold attribution is an ``E`` relation with a Content argument (its Source
+and Cue may be missing).  Content may be discontinuous ("“A,” said X. “B.”"
+is one content in two fragments).  A predicted attribution is a group of our
+quotes that share one cue span (the two halves of a split quote); a quote
+with no cue is an attribution of its own.
+
+Scores:
+
+* **exact**: the prediction covers exactly the gold content's characters,
+  whitespace aside (so a quote across a paragraph break, which PolNeAR cuts
+  into two fragments at the line break, matches as one span);
+* **overlap**: the prediction covers at least half of the gold content's
+  tokens; gold and predictions are matched one to one, best coverage first;
+* **source accuracy** on overlap matches: the speaker mention overlaps the gold
+  Source span, or the speaker's entity has a mention that does;
+* **cue accuracy** on overlap matches: the predicted cue overlaps the gold cue.
+
+Every score is given for all attributions and for *speech* attributions, whose
+gold cue holds a word of saying (:func:`wirelens.pipeline.cues.is_speech_cue`).
+In the speech-only figures a prediction matched to a non-speech gold
+attribution counts neither way; an unmatched prediction counts as a false
+positive when its cue is speech or it has none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from wirelens.evaluate.entities import PRF
+from wirelens.model import Analysis, Article, Quote
+from wirelens.pipeline.cues import is_speech_cue
+
+Frag = tuple[int, int]
+
+_T_LINE = re.compile(r"^(T\d+)\t(\S+) ([\d ;]+)\t")
+_E_LINE = re.compile(r"^(E\d+)\t(.*)$")
+_WORD = re.compile(r"\S+")
+# "covers at least 50% of the gold content tokens" (issue 3).
+OVERLAP_SHARE = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class GoldAttribution:
+    content: tuple[Frag, ...]
+    source: tuple[Frag, ...]
+    cue: tuple[Frag, ...]
+    cue_text: str
+
+    @property
+    def speech(self) -> bool:
+        return is_speech_cue(self.cue_text)
+
+
+@dataclass(frozen=True, slots=True)
+class PredAttribution:
+    content: tuple[Frag, ...]
+    quotes: tuple[Quote, ...]
+
+    @property
+    def cue(self) -> Frag | None:
+        c = self.quotes[0].cue
+        return None if c is None else (c.start, c.end)
+
+    @property
+    def speech(self) -> bool:
+        c = self.quotes[0].cue
+        return c is None or is_speech_cue(c.text)
+
+
+@dataclass(frozen=True, slots=True)
+class AttributionScores:
+    exact: PRF
+    overlap: PRF
+    matched: int
+    source_correct: int
+    cue_correct: int
+
+    @property
+    def source_accuracy(self) -> float:
+        return self.source_correct / self.matched if self.matched else 0.0
+
+    @property
+    def cue_accuracy(self) -> float:
+        return self.cue_correct / self.matched if self.matched else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteScores:
+    documents: int
+    annotators: tuple[str, ...]  # the annotator id scored for each document
+    all: AttributionScores
+    speech: AttributionScores
+
+
+@dataclass(frozen=True, slots=True)
+class GoldDocument:
+    name: str
+    annotator: str
+    text: str
+    attributions: tuple[GoldAttribution, ...]
+
+
+def read_ann(path: Path, text: str) -> tuple[GoldAttribution, ...]:
+    """The attributions of one brat ``.ann`` file (lines that do not parse are skipped)."""
+    spans: dict[str, tuple[str, tuple[Frag, ...]]] = {}
+    relations: list[dict[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        m = _T_LINE.match(line)
+        if m:
+            frags = tuple((int(a), int(b)) for a, b in
+                          (f.split() for f in m.group(3).split(";")))
+            spans[m.group(1)] = (m.group(2), frags)
+            continue
+        m = _E_LINE.match(line)
+        if m:
+            relations.append(dict(arg.split(":", 1) for arg in m.group(2).split()
+                                  if ":" in arg))
+    out: list[GoldAttribution] = []
+    for rel in relations:
+        content = spans.get(rel.get("Content", ""))
+        if content is None:
+            continue
+        source = spans.get(rel.get("Source", ""), ("", ()))[1]
+        cue = spans.get(rel.get("Cue", ""), ("", ()))[1]
+        out.append(GoldAttribution(content[1], source, cue,
+                                   " ".join(text[a:b] for a, b in cue)))
+    return tuple(out)
+
+
+def read_polnear(polnear_dir: Path, *, limit: int | None = None) -> Iterator[GoldDocument]:
+    """Each document of a PolNeAR split with the first annotator's attributions."""
+    text_dir = polnear_dir / "text"
+    ann_dir = polnear_dir / "attributions"
+    texts = sorted(text_dir.glob("*.txt"))
+    if not texts:
+        raise ValueError(f"{polnear_dir}: no PolNeAR texts in text/*.txt")
+    count = 0
+    for txt in texts:
+        anns = sorted(ann_dir.glob(f"{txt.stem}_*.ann"),
+                      key=lambda p: p.stem[len(txt.stem) + 1:])
+        anns = [p for p in anns if "_" not in p.stem[len(txt.stem) + 1:]]
+        if not anns:
+            continue
+        text = txt.read_text(encoding="utf-8")
+        ann = anns[0]
+        yield GoldDocument(txt.stem, ann.stem[len(txt.stem) + 1:], text, read_ann(ann, text))
+        count += 1
+        if limit is not None and count >= limit:
+            return
+
+
+def group_predictions(quotes: tuple[Quote, ...] | list[Quote]) -> list[PredAttribution]:
+    """Quotes that share a cue span make one attribution (a split quote)."""
+    groups: dict[tuple[int, int], list[Quote]] = {}
+    out: list[list[Quote]] = []
+    for q in quotes:
+        if q.cue is None:
+            out.append([q])
+            continue
+        key = (q.cue.start, q.cue.end)
+        if key not in groups:
+            groups[key] = []
+            out.append(groups[key])
+        groups[key].append(q)
+    return [PredAttribution(tuple((q.start, q.end) for q in g), tuple(g)) for g in out]
+
+
+def _chars(text: str, frags: tuple[Frag, ...]) -> frozenset[int]:
+    return frozenset(k for a, b in frags for k in range(a, b) if not text[k].isspace())
+
+
+def _words(text: str, frags: tuple[Frag, ...]) -> list[Frag]:
+    return [(a + m.start(), a + m.end()) for a, b in frags for m in _WORD.finditer(text[a:b])]
+
+
+def _overlaps(a: tuple[Frag, ...], b: tuple[Frag, ...]) -> bool:
+    return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)
+
+
+def score_document(text: str, gold: tuple[GoldAttribution, ...], analysis: Analysis,
+                   counts: dict[str, dict[str, int]]) -> None:
+    """Add one document's counts to ``counts`` (keys ``all`` and ``speech``)."""
+    preds = group_predictions(analysis.quotes)
+    pred_chars = [_chars(text, p.content) for p in preds]
+    gold_chars = [_chars(text, g.content) for g in gold]
+    # exact: one to one on equal character sets
+    exact_pairs: list[tuple[int, int]] = []
+    taken: set[int] = set()
+    for gi, gc in enumerate(gold_chars):
+        for pi, pc in enumerate(pred_chars):
+            if pi not in taken and gc and pc == gc:
+                exact_pairs.append((gi, pi))
+                taken.add(pi)
+                break
+    # overlap: share of gold words covered, matched best first
+    candidates: list[tuple[float, int, int]] = []
+    for gi, g in enumerate(gold):
+        words = _words(text, g.content)
+        if not words:
+            continue
+        for pi, pc in enumerate(pred_chars):
+            covered = sum(1 for a, b in words if any(k in pc for k in range(a, b)))
+            share = covered / len(words)
+            if share >= OVERLAP_SHARE:
+                candidates.append((share, gi, pi))
+    candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    overlap_pairs: list[tuple[int, int]] = []
+    for _, gi, pi in candidates:
+        if gi in used_g or pi in used_p:
+            continue
+        used_g.add(gi)
+        used_p.add(pi)
+        overlap_pairs.append((gi, pi))
+    mention_ids = _entity_mentions(analysis)
+    for subset in ("all", "speech"):
+        c = counts.setdefault(subset, {})
+
+        def in_gold(gi: int, subset: str = subset) -> bool:
+            return subset == "all" or gold[gi].speech
+
+        def in_pred(pi: int, subset: str = subset) -> bool:
+            return subset == "all" or preds[pi].speech
+
+        n_gold = sum(1 for gi in range(len(gold)) if in_gold(gi))
+        for name, pairs in (("exact", exact_pairs), ("overlap", overlap_pairs)):
+            tp = sum(1 for gi, _ in pairs if in_gold(gi))
+            matched_p = {pi for _, pi in pairs}
+            outside = {pi for gi, pi in pairs if not in_gold(gi)}
+            fp = sum(1 for pi in range(len(preds))
+                     if pi not in matched_p and pi not in outside and in_pred(pi))
+            c[f"{name}_tp"] = c.get(f"{name}_tp", 0) + tp
+            c[f"{name}_fp"] = c.get(f"{name}_fp", 0) + fp
+            c[f"{name}_fn"] = c.get(f"{name}_fn", 0) + n_gold - tp
+        for gi, pi in overlap_pairs:
+            if not in_gold(gi):
+                continue
+            c["matched"] = c.get("matched", 0) + 1
+            if _source_ok(gold[gi], preds[pi], mention_ids):
+                c["source"] = c.get("source", 0) + 1
+            cue = preds[pi].cue
+            if cue is not None and _overlaps((cue,), gold[gi].cue):
+                c["cue"] = c.get("cue", 0) + 1
+
+
+def _entity_mentions(analysis: Analysis) -> dict[str, tuple[Frag, ...]]:
+    return {e.id: tuple((m.span.start, m.span.end) for m in e.mentions)
+            for e in analysis.entities}
+
+
+def _source_ok(gold: GoldAttribution, pred: PredAttribution,
+               mentions: dict[str, tuple[Frag, ...]]) -> bool:
+    speaker = pred.quotes[0].speaker
+    if speaker is None or not gold.source:
+        return False
+    if speaker.mention is not None and _overlaps(((speaker.mention.start,
+                                                   speaker.mention.end),), gold.source):
+        return True
+    eid = speaker.entity_id
+    return eid is not None and _overlaps(mentions.get(eid, ()), gold.source)
+
+
+def _scores(c: dict[str, int]) -> AttributionScores:
+    return AttributionScores(
+        exact=PRF(c.get("exact_tp", 0), c.get("exact_fp", 0), c.get("exact_fn", 0)),
+        overlap=PRF(c.get("overlap_tp", 0), c.get("overlap_fp", 0), c.get("overlap_fn", 0)),
+        matched=c.get("matched", 0),
+        source_correct=c.get("source", 0),
+        cue_correct=c.get("cue", 0),
+    )
+
+
+def evaluate_quotes(polnear_dir: Path, *, pipeline: object | None = None,
+                    limit: int | None = None) -> QuoteScores:
+    """Run the quote pipeline on a PolNeAR split and score it (see the module docstring)."""
+    from wirelens.pipeline import Pipeline
+    from wirelens.pipeline import quotes as _quotes  # noqa: F401  (registers the component)
+
+    pipe = pipeline if isinstance(pipeline, Pipeline) else \
+        Pipeline(components=("entities", "coref", "quotes"))
+    docs = list(read_polnear(polnear_dir, limit=limit))
+    # the text as given, not re-normalised: gold offsets point into it
+    articles = [Article(id=d.name, text=d.text, language="en", source=d.name) for d in docs]
+    counts: dict[str, dict[str, int]] = {}
+    for doc, analysis in zip(docs, pipe.pipe(articles), strict=True):
+        score_document(doc.text, doc.attributions, analysis, counts)
+    return QuoteScores(
+        documents=len(docs),
+        annotators=tuple(d.annotator for d in docs),
+        all=_scores(counts.get("all", {})),
+        speech=_scores(counts.get("speech", {})),
+    )
+
+
+def format_quote_scores(scores: QuoteScores) -> str:
+    """A small text table of the scores."""
+    lines = [f"PolNeAR: {scores.documents} documents (first annotator id per document)",
+             f"{'':10} {'exact P':>8} {'R':>6} {'F1':>6} {'overlap P':>10} {'R':>6} "
+             f"{'F1':>6} {'source':>7} {'cue':>6} {'gold':>6}"]
+    for label, s in (("all", scores.all), ("speech", scores.speech)):
+        gold = s.overlap.tp + s.overlap.fn
+        lines.append(
+            f"{label:10} {s.exact.precision:8.3f} {s.exact.recall:6.3f} {s.exact.f1:6.3f} "
+            f"{s.overlap.precision:10.3f} {s.overlap.recall:6.3f} {s.overlap.f1:6.3f} "
+            f"{s.source_accuracy:7.3f} {s.cue_accuracy:6.3f} {gold:6d}")
+    return "\n".join(lines)

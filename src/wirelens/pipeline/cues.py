@@ -1,0 +1,177 @@
+"""Verbs and phrases of saying, and the speaker behind a subject word.
+
+Shared by the quote extractor (``quotes.py``, ``reported.py``) and the
+PolNeAR scorer, which counts an attribution as *speech* when its cue holds one
+of these words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from wirelens.model import Span, Speaker
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from wirelens.model import Entity
+    from wirelens.pipeline.entities import Cand, Cluster
+
+# Lemmas of verbs that report what someone said or wrote.  Beliefs ("think",
+# "believe") and findings ("show") are left out on purpose: they are
+# attributions in PolNeAR, but not speech, and in conflict news a quote
+# extractor that reports "analysts believe" as a statement misleads.
+SPEECH_LEMMAS = frozenset("""
+say tell state add note claim insist warn urge call suggest argue explain declare announce
+acknowledge admit assert confirm deny emphasize emphasise stress describe write report ask
+reply respond answer remark observe predict promise pledge vow threaten demand plead complain
+accuse recall agree concede contend maintain tweet testify recount estimate allege caution
+charge counter echo mention cite question criticize criticise condemn blame praise decry
+reiterate repeat announce disclose reveal inform assure vow quip joke shout yell chant
+scream whisper murmur conclude propose recommend advise appeal implore lament lambast blast
+slam dismiss reject welcome hail applaud describe characterize characterise label brand
+""".split())
+# Verbs of belief, wish and finding.  PolNeAR counts them as attributions
+# ("Trump believes that ...", "the poll shows ..."); we report them as
+# indirect with a lower confidence, and the scorer keeps them out of the
+# speech-only figures.
+ATTITUDE_LEMMAS = frozenset("""
+believe think expect hope want fear know feel show find indicate worry doubt
+""".split())
+# Inflected forms the scorer needs without a parser (cue strings are short).
+_IRREGULAR = {"say": ("said", "says", "saying"), "tell": ("told", "tells", "telling"),
+              "write": ("wrote", "written", "writes", "writing"),
+              "speak": ("spoke", "spoken", "speaks", "speaking")}
+
+
+def speech_words() -> frozenset[str]:
+    """Every inflected form of the speech lemmas, plus 'according' and 'speak'."""
+    forms: set[str] = {"according", "speak", "spoke", "spoken", "speaking", "speaks"}
+    for lemma in SPEECH_LEMMAS:
+        forms.add(lemma)
+        forms.update(_IRREGULAR.get(lemma, ()))
+        stem = lemma[:-1] if lemma.endswith("e") else lemma
+        forms.update({lemma + "s", stem + "ed", stem + "ing", lemma + "d"})
+        if lemma.endswith("y"):
+            forms.update({lemma[:-1] + "ies", lemma[:-1] + "ied"})
+        if lemma[-1] in "pt" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
+            forms.update({lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"})
+    return frozenset(forms)
+
+
+SPEECH_WORDS = speech_words()
+
+
+def is_speech_cue(cue: str) -> bool:
+    """True when a cue phrase holds a word of saying ("said", "according to", "told")."""
+    return any(w.strip(".,:;!?()\"'“”‘’").lower() in SPEECH_WORDS for w in cue.split())
+
+
+# Subject words that name no one: a quote attributed to them has no speaker.
+_EMPTY_SUBJECTS = frozenset({"it", "there", "this", "that", "which", "what"})
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerFinder:
+    """Maps a subject token to a :class:`Speaker`, using the entity layer's mentions."""
+
+    text: str
+    mentions: tuple[Cand, ...]
+    clusters: tuple[Cluster, ...]
+    entities: tuple[Entity, ...]
+    by_char: dict[int, int]  # character offset -> index into ``mentions``
+
+    @classmethod
+    def build(cls, text: str, mentions: list[Cand], clusters: list[Cluster],
+              entities: list[Entity]) -> SpeakerFinder:
+        by_char: dict[int, int] = {}
+        for n, c in enumerate(mentions):
+            for k in range(c.start, c.end):
+                by_char.setdefault(k, n)
+        return cls(text, tuple(mentions), tuple(clusters), tuple(entities), by_char)
+
+    def mention_at(self, start: int, end: int) -> Cand | None:
+        for k in range(start, end):
+            n = self.by_char.get(k)
+            if n is not None:
+                return self.mentions[n]
+        return None
+
+    def from_cand(self, c: Cand) -> Speaker:
+        entity = self.entities[c.cluster] if 0 <= c.cluster < len(self.entities) else None
+        cluster = self.clusters[c.cluster] if 0 <= c.cluster < len(self.clusters) else None
+        span = Span(c.start, c.end, self.text[c.start:c.end])
+        if entity is None:
+            return Speaker(span.text, None, span)
+        role = cluster.role if cluster is not None else entity.role
+        affiliation = cluster.affiliation if cluster is not None else entity.affiliation
+        return Speaker(entity.name, entity.id, span, role=role, affiliation=affiliation)
+
+    def from_token(self, head: Token, *, avoid: tuple[int, int] | None = None) -> Speaker | None:
+        """The speaker named by the noun phrase headed by ``head``.
+
+        A mention of the entity layer on the head word gives the entity (names,
+        pronouns and "the president" are all there after ``coref``).  Otherwise
+        the phrase is kept as written ("Military analysts", "a senior official
+        who asked not to be named"), with no entity and no invented name.
+        """
+        if head.lower_ in _EMPTY_SUBJECTS:
+            return None
+        c = self.mention_at(head.idx, head.idx + len(head))
+        # a demonym names a speaker only as a noun ("the Russians said"), not as
+        # an adjective on the head ("Russian officials" is a group, kept as written)
+        if (c is not None and c.label in {"PERSON", "ORG", "GPE"}) or (
+                c is not None and c.label == "NORP" and head.tag_ == "NNPS"):
+            return self.from_cand(c)
+        # compounds: "Mayor Kovalenko" parsed with "Mayor" as head is rare but "the
+        # Kremlin spokesman" has the name on a child; take a person mention on a
+        # compound or appositive child.
+        for child in head.children:
+            if child.dep_ in {"compound", "appos"}:
+                c = self.mention_at(child.idx, child.idx + len(child))
+                if c is not None and c.label == "PERSON":
+                    return self.from_cand(c)
+        left, right = _phrase(head, avoid)
+        if right <= left:
+            return None
+        span = Span(left, right, self.text[left:right])
+        affiliation = None
+        for k in range(left, right):
+            n = self.by_char.get(k)
+            if n is not None and self.mentions[n].label in {"ORG", "GPE", "NORP"}:
+                cand = self.mentions[n]
+                ent = self.entities[cand.cluster] if 0 <= cand.cluster < len(self.entities) \
+                    else None
+                affiliation = ent.name if ent is not None else self.text[cand.start:cand.end]
+                break
+        return Speaker(" ".join(span.text.split()), None, span, affiliation=affiliation)
+
+
+# The subject phrase stops before these: they start the reported words or a new clause.
+_PHRASE_MAX_TOKENS = 14
+
+
+def _phrase(head: Token, avoid: tuple[int, int] | None) -> tuple[int, int]:
+    """Character range of the noun phrase under ``head``, trimmed of edge punctuation."""
+    toks = [t for t in head.subtree
+            if avoid is None or not (avoid[0] <= t.idx < avoid[1])]
+    # keep the contiguous run around the head
+    toks.sort(key=lambda t: t.i)
+    run = [head]
+    by_i = {t.i: t for t in toks}
+    i = head.i - 1
+    while i in by_i and head.i - i < _PHRASE_MAX_TOKENS:
+        run.insert(0, by_i[i])
+        i -= 1
+    i = head.i + 1
+    while i in by_i and i - head.i < _PHRASE_MAX_TOKENS and "\n" not in by_i[i].text:
+        run.append(by_i[i])
+        i += 1
+    while run and (run[0].is_punct or run[0].is_space):
+        run.pop(0)
+    while run and (run[-1].is_punct or run[-1].is_space):
+        run.pop()
+    if not run:
+        return 0, 0
+    return run[0].idx, run[-1].idx + len(run[-1])

@@ -1,0 +1,223 @@
+"""Reported speech from the dependency parse: "X said (that) ...", "according to X, ...".
+
+A verb of saying (see :mod:`wirelens.pipeline.cues`) outside any quotation
+whose subject names a speaker and which has something it reports gives one
+attribution.  What it reports is, in this order of preference:
+
+* its clausal complement, "that" included (PolNeAR's convention):
+  "Sokolov noted that both sides ...", "..., the minister said.";
+* object plus infinitive: "Carter urged Russia to allow ...";
+* the object of "for"/"on": "observers have called for a ceasefire";
+* its direct object: "she described the situation as ...".
+
+The content never runs past the paragraph of its cue (the small model
+sometimes parses across a line break), but always takes in the whole of a
+quotation it starts, which makes the attribution *mixed*.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from wirelens.pipeline.cues import ATTITUDE_LEMMAS, SPEECH_LEMMAS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from wirelens.pipeline.quotemarks import Quoted
+
+_SUBJ = frozenset({"nsubj", "nsubjpass"})
+# Verbs whose object is the addressee, not the words: "told reporters that ...".
+_ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "warn", "ask", "remind", "urge"})
+_FOR_PREPS = frozenset({"for", "on"})
+_TRAILING = ".,;:—–- \n\t"
+
+
+@dataclass(frozen=True, slots=True)
+class Reported:
+    """One reported-speech attribution before speakers and kinds are settled."""
+
+    cue_start: int
+    cue_end: int
+    verb: int  # token index of the cue's head
+    subject: int | None  # token index of the subject's head
+    start: int
+    end: int
+    according: bool = False
+
+
+def find_reported(doc: Doc, quotes: list[Quoted], *, skip: set[int]) -> list[Reported]:
+    """Every reported-speech attribution whose cue verb is not in ``skip`` (token indices)."""
+    text = doc.text
+    inside = _QuoteIndex(quotes)
+    out: list[Reported] = []
+    for tok in doc:
+        if tok.i in skip or inside.contains(tok.idx):
+            continue
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            found = _according(doc, tok, inside)
+        elif (tok.lemma_ in SPEECH_LEMMAS or tok.lemma_ in ATTITUDE_LEMMAS) and \
+                tok.pos_ == "VERB":
+            found = _verb(doc, tok, inside)
+        else:
+            continue
+        if found is not None and text[found.start:found.end].strip():
+            out.append(found)
+    return out
+
+
+class _QuoteIndex:
+    def __init__(self, quotes: list[Quoted]) -> None:
+        self.quotes = quotes
+
+    def contains(self, pos: int) -> bool:
+        return self.at(pos) is not None
+
+    def at(self, pos: int) -> Quoted | None:
+        for q in self.quotes:
+            if q.start <= pos < q.end:
+                return q
+            if q.start > pos:
+                break
+        return None
+
+
+def _paragraph(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
+
+
+def subject_of(tok: Token) -> Token | None:
+    """The subject of a speech verb, climbing through "and added", "adding", "to say"."""
+    cur: Token | None = tok
+    for _ in range(3):
+        if cur is None:
+            return None
+        for child in cur.children:
+            if child.dep_ in _SUBJ:
+                return child
+        if cur.dep_ in {"conj", "xcomp", "advcl", "acl"} and cur.head is not cur:
+            cur = cur.head
+        else:
+            return None
+    return None
+
+
+def _clip(doc: Doc, start: int, end: int, cue: int, inside: _QuoteIndex) -> tuple[int, int]:
+    """Keep the content inside the cue's paragraph, whole quotations included."""
+    text = doc.text
+    p_start, p_end = _paragraph(text, cue)
+    start, end = max(start, p_start), min(end, p_end)
+    q = inside.at(start)
+    if q is not None:
+        start = q.start
+    q = inside.at(max(start, end - 1))
+    if q is not None:
+        end = max(end, q.end)
+    while end > start and text[end - 1] in _TRAILING:
+        if text[end - 1] == "." and end - start > 3 and text[end - 2].isupper() and \
+                text[end - 3] in ".  ":
+            break  # "U.S.", "D.C.": the full stop belongs to the abbreviation
+        end -= 1
+    while start < end and text[start] in " \n\t,":
+        start += 1
+    return start, end
+
+
+def _span(toks: list[Token]) -> tuple[int, int]:
+    first = min(toks, key=lambda t: t.i)
+    last = max(toks, key=lambda t: t.i)
+    return first.idx, last.idx + len(last)
+
+
+def _left_neighbour(doc: Doc, tok: Token) -> Token | None:
+    """The noun right before a verb, for when the parse put the subject elsewhere."""
+    k = tok.i - 1
+    while k >= 0 and doc[k].dep_ in {"aux", "advmod", "neg"}:
+        k -= 1
+    if k >= 0 and doc[k].pos_ in {"PROPN", "NOUN", "PRON"}:
+        return doc[k]
+    return None
+
+
+def _that_clause(doc: Doc, tok: Token) -> list[Token]:
+    """'confirmed during a recent address that ...' when the parse lost the ccomp."""
+    for k in range(tok.i + 1, min(len(doc), tok.i + 10)):
+        t = doc[k]
+        if "\n" in t.text or t.text in {".", ";"}:
+            return []
+        if t.lower_ == "that" and t.dep_ == "mark":
+            return [t, *t.head.subtree] if t.head.i > t.i else []
+    return []
+
+
+def _verb(doc: Doc, tok: Token, inside: _QuoteIndex) -> Reported | None:
+    subj = subject_of(tok)
+    text = doc.text
+    if subj is not None and "\n" in text[min(subj.idx, tok.idx):max(subj.idx, tok.idx)]:
+        # the small model parses a headline and the first sentence as one
+        subj = _left_neighbour(doc, tok)
+    if subj is None or inside.contains(subj.idx) or subj.lower_ in {"it", "there"}:
+        return None
+    if any(c.dep_ == "auxpass" for c in tok.children):
+        return None
+    cue_start, cue_end = tok.idx, tok.idx + len(tok)
+    children = list(tok.children)
+    p_start, p_end = _paragraph(text, tok.idx)
+    ccomp = [c for c in children if c.dep_ == "ccomp" and c.i != subj.i
+             and p_start <= c.idx < p_end]
+    content: list[Token] = []
+    if ccomp:
+        # the clause that follows the subject, or the one before "..., X said."
+        content = list(ccomp[0].subtree)
+    else:
+        dobj = [c for c in children if c.dep_ in {"dobj", "dative"}]
+        xcomp = [c for c in children if c.dep_ == "xcomp"]
+        preps = [c for c in children if c.dep_ == "prep" and c.lower_ in _FOR_PREPS
+                 and c.i == tok.i + 1]
+        if dobj and xcomp and xcomp[0].i > tok.i:
+            content = list(dobj[0].subtree) + list(xcomp[0].subtree)
+        elif preps:
+            cue_end = preps[0].idx + len(preps[0])
+            pobj = [c for c in preps[0].children if c.dep_ == "pobj"]
+            content = [t for p in pobj for t in p.subtree]
+            content += [t for c in xcomp if c.i > tok.i for t in c.subtree]
+        elif dobj and tok.lemma_ not in _ADDRESSEE_VERBS and dobj[0].i > tok.i:
+            content = list(dobj[0].subtree)
+            content += [t for c in children if c.dep_ == "prep" and c.lower_ == "as"
+                        and c.i > tok.i for t in c.subtree]
+    if not content:
+        content = _that_clause(doc, tok)
+    if not content:
+        return None
+    start, end = _span(content)
+    if start <= subj.idx < end:
+        return None
+    start, end = _clip(doc, start, end, tok.idx, inside)
+    if end <= start:
+        return None
+    return Reported(cue_start, cue_end, tok.i, subj.i, start, end)
+
+
+def _according(doc: Doc, tok: Token, inside: _QuoteIndex) -> Reported | None:
+    """'According to X, CLAUSE' and 'CLAUSE, according to X'."""
+    to = doc[tok.i + 1]
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    phrase = sorted({t.i for t in tok.subtree} | {t.i for t in to.subtree})
+    first, last = phrase[0], phrase[-1]
+    sent = tok.sent
+    text = doc.text
+    if first <= sent.start + 1:
+        start = doc[last].idx + len(doc[last])
+        end = sent.end_char
+    else:
+        start = sent.start_char
+        end = doc[first].idx
+    start, end = _clip(doc, start, end, tok.idx, inside)
+    if end - start < 3 or not text[start:end].strip():
+        return None
+    return Reported(tok.idx, to.idx + len(to), tok.i, pobj.i, start, end, according=True)
