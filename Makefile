@@ -17,9 +17,11 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-# The main job: analyse the bundled fictional articles and show the result.
+# The main job: analyse the bundled fictional articles into the embedded DuckDB store
+# (wirelens.duckdb; a second run finds them stored and skips them) and show the result.
 run: install
-	$(BIN)/wirelens analyze samples/articles
+	$(BIN)/wirelens ingest samples/articles --db wirelens.duckdb
+	$(BIN)/wirelens report --db wirelens.duckdb
 
 test: lint typecheck unit
 

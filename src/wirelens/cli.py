@@ -124,6 +124,100 @@ def cmd_gazetteer(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+EPILOG_INGEST = """\
+examples:
+  wirelens ingest samples/articles --db corpus.duckdb
+  wirelens ingest news/ extra.jsonl --db corpus.duckdb --workers 2
+"""
+EPILOG_QUERY = """\
+examples:
+  wirelens query "SELECT label, count(*) AS n FROM entities GROUP BY label" --db corpus.duckdb
+  wirelens query "SELECT * FROM failures" --db corpus.duckdb --format csv > failures.csv
+"""
+EPILOG_EXPORT = """\
+examples:
+  wirelens export --db corpus.duckdb --format csv --output events.csv
+  wirelens export --db corpus.duckdb --format geojson --output places.geojson
+  wirelens export --db corpus.duckdb --format parquet --table quotes --output quotes.parquet
+"""
+EPILOG_REPORT = """\
+example:
+  wirelens report --db corpus.duckdb
+"""
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from wirelens.store.commands import ingest_command
+
+    # A bar only on a terminal: redirected to a file it would be thousands of lines.
+    progress = sys.stderr.isatty() and not args.no_progress
+    return ingest_command(args.inputs, db=args.db, workers=args.workers, progress=progress,
+                          err=sys.stderr)
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    from wirelens.store.commands import query_command
+
+    return query_command(args.sql, db=args.db, fmt=args.format, out=sys.stdout, err=sys.stderr)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from wirelens.store.commands import export_command
+
+    return export_command(db=args.db, fmt=args.format, output=args.output, table=args.table,
+                          err=sys.stderr)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from wirelens.store.commands import report_command
+
+    return report_command(db=args.db, out=sys.stdout, err=sys.stderr, limit=args.limit)
+
+
+def add_store_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    raw = argparse.RawDescriptionHelpFormatter
+    db_help = "the DuckDB store (default: wirelens.duckdb)"
+
+    p = sub.add_parser("ingest", help="analyse articles into a DuckDB store (resumable)",
+                       epilog=EPILOG_INGEST, formatter_class=raw)
+    p.add_argument("inputs", nargs="+", metavar="PATH",
+                   help="text, HTML, JSON or JSONL files, directories (recursive), or - for stdin")
+    p.add_argument("--db", default="wirelens.duckdb", metavar="FILE",
+                   help=db_help + "; created if missing")
+    p.add_argument("--workers", type=int, default=None, metavar="N",
+                   help="worker processes, each loading the model once (default: all cores)")
+    p.add_argument("--no-progress", action="store_true",
+                   help="no progress bar (it is shown only on a terminal anyway)")
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("query", help="run read-only SQL against a store",
+                       epilog=EPILOG_QUERY, formatter_class=raw)
+    p.add_argument("sql", metavar="SQL", help="one SQL statement (tables: see docs/schema.md)")
+    p.add_argument("--db", default="wirelens.duckdb", metavar="FILE", help=db_help)
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table",
+                   help="output format (default: table)")
+    p.set_defaults(func=cmd_query)
+
+    p = sub.add_parser("export", help="write a table of a store to a file",
+                       epilog=EPILOG_EXPORT, formatter_class=raw)
+    p.add_argument("--db", default="wirelens.duckdb", metavar="FILE", help=db_help)
+    p.add_argument("--format", choices=["parquet", "csv", "jsonl", "geojson"], required=True,
+                   help="file format; events use ACLED's column names")
+    p.add_argument("--output", required=True, metavar="FILE", help="the file to write")
+    p.add_argument("--table", default=None,
+                   choices=["events", "places", "quotes", "entities", "mentions", "articles",
+                            "failures"],
+                   help="what to export (default: events; places for geojson)")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("report", help="top speakers, people, places and events of a store",
+                       epilog=EPILOG_REPORT, formatter_class=raw)
+    p.add_argument("--db", default="wirelens.duckdb", metavar="FILE", help=db_help)
+    p.add_argument("--limit", type=int, default=15, metavar="N",
+                   help="rows per section (default: 15)")
+    p.set_defaults(func=cmd_report)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="wirelens",
@@ -180,6 +274,7 @@ def build_parser() -> argparse.ArgumentParser:
                        epilog=EPILOG_GAZ, formatter_class=argparse.RawDescriptionHelpFormatter)
     pi.add_argument("--path", metavar="FILE", help="the index file (default: the cache dir)")
     pi.set_defaults(func=cmd_gazetteer)
+    add_store_commands(sub)
     return parser
 
 
