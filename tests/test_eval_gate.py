@@ -52,3 +52,27 @@ def test_quote_floor(quote_scores, name: str) -> None:  # type: ignore[no-untype
     }[name]
     floor = FLOORS["quotes_polnear_dev"][name]
     assert value >= floor, f"quotes {name} {value:.3f} fell below its floor {floor}"
+
+
+@pytest.fixture(scope="module")
+def geo_scores():  # type: ignore[no-untyped-def]
+    from tests.conftest import SHARED
+    from wirelens.evaluate.geo import evaluate_geo
+
+    path = SHARED / "benchmarks" / "geo" / "TR-News.xml"
+    if not path.exists():
+        pytest.skip("../shared is absent: TR-News is read from there")
+    return {"end_to_end": evaluate_geo(path, gold_spans=False),
+            "gold_spans": evaluate_geo(path, gold_spans=True)}
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS["geo_trnews"]))
+def test_geo_floor(geo_scores, name: str) -> None:  # type: ignore[no-untyped-def]
+    e2e, gold = geo_scores["end_to_end"], geo_scores["gold_spans"]
+    value = {
+        "recognition_f1": e2e.recognition.f1 if e2e.recognition else 0.0,
+        "end_to_end_accuracy_161": e2e.resolution.accuracy_161,
+        "gold_spans_accuracy_161": gold.resolution.accuracy_161,
+    }[name]
+    floor = FLOORS["geo_trnews"][name]
+    assert value >= floor, f"geo {name} {value:.3f} fell below its floor {floor}"

@@ -109,6 +109,18 @@ def cmd_eval_quotes(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_eval_geo(args: argparse.Namespace) -> int:
+    from wirelens.evaluate.geo import corpus_path, evaluate_geo, format_geo_scores
+
+    path = corpus_path(args.corpus)
+    if not path.exists():
+        _err(f"error: {path}: no such corpus file")
+        return EXIT_CONFIG
+    scores = evaluate_geo(path, limit=args.limit, gold_spans=args.gold_spans)
+    print(format_geo_scores(scores, verbose=args.verbose))
+    return EXIT_OK
+
+
 def cmd_gazetteer(args: argparse.Namespace) -> int:
     from wirelens.geo.build import build_gazetteer
     from wirelens.geo.gazetteer import Gazetteer, default_path
@@ -262,6 +274,17 @@ def build_parser() -> argparse.ArgumentParser:
     pq.add_argument("--limit", type=int, default=None, metavar="N",
                     help="score only the first N documents")
     pq.set_defaults(func=cmd_eval_quotes)
+    pg = ev.add_parser(
+        "geo", help="geoparsing scores on LGL / TR-News (or any file in their XML format)",
+        epilog="example:\n  wirelens eval geo --corpus lgl --gold-spans",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    pg.add_argument("--corpus", default="lgl", metavar="lgl|trnews|PATH",
+                    help="a corpus under ../shared/benchmarks/geo, or a path (default: lgl)")
+    pg.add_argument("--gold-spans", action="store_true", help="resolve the gold toponym spans")
+    pg.add_argument("--limit", type=int, default=None, metavar="N",
+                    help="first N articles only")
+    pg.add_argument("--verbose", action="store_true", help="list every miss and wrong place")
+    pg.set_defaults(func=cmd_eval_geo)
 
     p = sub.add_parser("gazetteer", help="build the offline place index", epilog=EPILOG_GAZ,
                        formatter_class=argparse.RawDescriptionHelpFormatter)

@@ -102,6 +102,21 @@ class Place:
 
 
 @dataclass(frozen=True, slots=True)
+class Focus:
+    """One of an article's focus locations: where the story happens, best first."""
+
+    geonameid: int
+    name: str
+    country: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    precision: Precision
+    mentions: int
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     event_type: str
     sub_event_type: str
@@ -125,6 +140,7 @@ class Analysis:
     places: tuple[Place, ...] = ()
     events: tuple[Event, ...] = ()
     warnings: tuple[str, ...] = field(default=())
+    focus: tuple[Focus, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,7 +34,8 @@ def test_formats() -> None:
 def test_field_order(analysis: Analysis) -> None:
     record = to_dict(analysis)
     assert list(record) == [
-        "article", "entities", "quotes", "places", "events", "warnings", "schema_version"
+        "article", "entities", "quotes", "places", "events", "focus", "warnings",
+        "schema_version",
     ]
     assert list(record["article"]) == [
         "id", "title", "url", "outlet", "published", "language",

@@ -53,7 +53,22 @@ class Context:
             places=tuple(self.places),
             events=tuple(self.events),
             warnings=tuple(self.warnings),
+            focus=tuple(self.extra.get("focus", ())),
         )
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per document.
+
+    spaCy rebuilds ``Doc.text`` from its tokens on every access, so a component
+    that reads it in a loop pays the whole document each time (it was 90% of the
+    components' time before this cache; see bench/bench_analyze.py).
+    """
+    text: str | None = doc.user_data.get("wirelens.text")
+    if text is None:
+        text = doc.text
+        doc.user_data["wirelens.text"] = text
+    return text
 
 
 class Component(Protocol):

@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Literal
 
 from wirelens import lexicon
-from wirelens.pipeline.base import Context, component
+from wirelens.pipeline.base import Context, component, doc_text
 from wirelens.pipeline.entities import Cand, Cluster, build_entities
 from wirelens.pipeline.resources import Resources
 
@@ -55,7 +55,7 @@ class Coref:
         if not persons:
             return
         added = False
-        quoted = _quoted_chars(doc.text)
+        quoted = _quoted_chars(doc_text(doc))
         for tok in doc:
             if tok.idx in covered:
                 continue
@@ -79,7 +79,7 @@ class Coref:
         if added:
             for cl in clusters:
                 cl.cands.sort(key=lambda c: c.start)
-            ctx.entities = build_entities(clusters, doc.text)
+            ctx.entities = build_entities(clusters, doc_text(doc))
 
 
 def _sentence_index(doc: Doc) -> dict[int, int]:

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Literal
 
 from wirelens import lexicon
 from wirelens.model import Entity, Mention, Span
-from wirelens.pipeline.base import Context, component
+from wirelens.pipeline.base import Context, component, doc_text
 from wirelens.pipeline.resources import RULER_ID_PREFIX, Resources
 
 if TYPE_CHECKING:
@@ -154,7 +154,7 @@ class EntityLayer:
 
     def __call__(self, ctx: Context) -> None:
         doc = ctx.doc
-        text = _Text(doc.text)
+        text = _Text(doc_text(doc))
         headline_end = self._headline_end(ctx)
         cands: list[Cand] = []
         cands += self._model_cands(doc, text, headline_end)
@@ -162,27 +162,27 @@ class EntityLayer:
         cands += self._region_cands(doc, text)
         cands = _resolve_overlaps(cands)
         self._person_cues(cands, doc)
-        self._surnames(cands, doc.text)
+        self._surnames(cands, doc_text(doc))
         self._places(cands, doc, text)
         cands += self._gazetteer_cands(doc, text, cands, headline_end)
         cands += _demonym_cands(doc, cands)
         cands = _resolve_overlaps(cands)
-        clusters = _cluster(cands, doc.text)
-        cands += _propagate(clusters, doc.text, cands)
+        clusters = _cluster(cands, doc_text(doc))
+        cands += _propagate(clusters, doc_text(doc), cands)
         cands = _resolve_overlaps(cands)
-        clusters = _ordered(_cluster(cands, doc.text))
+        clusters = _ordered(_cluster(cands, doc_text(doc)))
         for cl in clusters:
             _describe(cl, doc, text, cands)
         ctx.extra["clusters"] = clusters
         ctx.extra["mentions"] = cands
-        ctx.entities = build_entities(clusters, doc.text)
+        ctx.entities = build_entities(clusters, doc_text(doc))
 
     # -- candidates ---------------------------------------------------------------
 
     @staticmethod
     def _headline_end(ctx: Context) -> int:
         title = ctx.article.title
-        if title and ctx.doc.text.startswith(title):
+        if title and doc_text(ctx.doc).startswith(title):
             return len(title)
         return 0
 
@@ -208,18 +208,18 @@ class EntityLayer:
             start, end = text.trim(ent.start_char, ent.end_char)
             if end <= start:
                 continue
-            parts = self._list_parts(doc.text, start, end) if not from_ruler else None
+            parts = self._list_parts(doc_text(doc), start, end) if not from_ruler else None
             if parts:
                 out += parts
                 continue
             cand = Cand(start, end, label, "ruler" if from_ruler else "model")
             if from_ruler:
                 cand.canonical = ent.ent_id_[len(RULER_ID_PREFIX):] or None
-            surface = doc.text[start:end]
+            surface = doc_text(doc)[start:end]
             if not from_ruler and label == "ORG":
-                start, end = _shrink_common_tail(doc.text, start, end)
+                start, end = _shrink_common_tail(doc_text(doc), start, end)
                 cand.end = end
-                surface = doc.text[start:end]
+                surface = doc_text(doc)[start:end]
             if surface in lexicon.DEMONYMS or surface in lexicon.DEMONYM_PLURALS:
                 cand.label = "NORP"
             elif not from_ruler and _first_name_led(surface):
@@ -304,7 +304,7 @@ class EntityLayer:
     def _gazetteer_cands(self, doc: Doc, text: _Text, known: list[Cand],
                          headline_end: int) -> list[Cand]:
         """Places the model missed: capitalised runs that the gazetteer knows."""
-        covered = _coverage(known, len(doc.text))
+        covered = _coverage(known, len(doc_text(doc)))
         gaz = self.resources.gazetteer
         out: list[Cand] = []
         i = 0
@@ -323,7 +323,7 @@ class EntityLayer:
                        for t in span):
                     continue
                 start, end = text.trim(span.start_char, span.end_char)
-                entries = gaz.lookup(doc.text[start:end])
+                entries = gaz.lookup(doc_text(doc)[start:end])
                 if not entries:
                     continue
                 best = entries[0]
@@ -364,7 +364,7 @@ class EntityLayer:
         for c in cands:
             if c.source in {"ruler", "title", "surname"} or c.geo is not None:
                 continue
-            surface = doc.text[c.start:c.end]
+            surface = doc_text(doc)[c.start:c.end]
             if c.label == "NORP" and (surface in lexicon.DEMONYMS
                                       or surface in lexicon.DEMONYM_PLURALS):
                 continue
@@ -387,11 +387,11 @@ class EntityLayer:
             if _significant(best) or local:
                 c.geo = best
                 c.label = _place_label(best)
-        _place_consensus(cands, doc.text, gaz)
+        _place_consensus(cands, doc_text(doc), gaz)
 
     def _person_cues(self, cands: list[Cand], doc: Doc) -> None:
         """A short title-case name that speaks or has an appositive is a person."""
-        text = doc.text
+        text = doc_text(doc)
         for c in cands:
             if c.source != "model" or c.label not in {"ORG", "GPE", "FAC", "NORP"}:
                 continue
@@ -408,7 +408,7 @@ class EntityLayer:
 
 def _demonym_cands(doc: Doc, known: list[Cand]) -> list[Cand]:
     """Demonyms the model missed ("Western officials", a title-case headline's "Israeli")."""
-    covered = _coverage(known, len(doc.text))
+    covered = _coverage(known, len(doc_text(doc)))
     out: list[Cand] = []
     for tok in doc:
         if (tok.text in lexicon.DEMONYMS or tok.text in lexicon.DEMONYM_PLURALS) \
@@ -707,7 +707,7 @@ def _describe(cl: Cluster, doc: Doc, text: _Text, cands: list[Cand]) -> None:
     for c in cl.cands:
         if cl.role:
             break
-        role, affiliation = _role_before(doc.text, c.start)
+        role, affiliation = _role_before(doc_text(doc), c.start)
         if role:
             cl.role = role
             cl.affiliation = cl.affiliation or affiliation
@@ -721,7 +721,7 @@ def _describe(cl: Cluster, doc: Doc, text: _Text, cands: list[Cand]) -> None:
             cl.affiliation = affiliation
         if base and not cl.base:
             cl.base = base
-    cl.gender = _gender(cl, doc.text)
+    cl.gender = _gender(cl, doc_text(doc))
 
 
 _ROLE_BEFORE = re.compile(
@@ -741,9 +741,10 @@ def _role_before(text: str, start: int) -> tuple[str | None, str | None]:
 
 def _appositive(doc: Doc, end: int, cands: list[Cand]) -> tuple[str | None, str | None, str | None]:
     """', a defense expert based in St. Petersburg' after a name -> role, affiliation, base."""
-    rest = doc.text[end:end + 200]
-    m = re.match(r"\s*,\s+(?:(?:a|an|the)\s+)?", rest)
-    if not m or not re.match(r"\s*,\s+(?:a|an|the)\s", rest):
+    text = doc_text(doc)
+    # ", a 62-year-old teacher": the article, then an age we skip
+    m = re.match(r"\s*,\s+(?:a|an|the)\s+(?:\d+-year-old\s+)?", text[end:end + 200])
+    if not m:
         return None, None, None
     start = end + m.end()
     span = doc.char_span(start, start + 1, alignment_mode="expand")
@@ -751,11 +752,6 @@ def _appositive(doc: Doc, end: int, cands: list[Cand]) -> tuple[str | None, str 
         return None, None, None
     i = span.start
     role_toks: list[Token] = []
-    # skip "62-year-old"
-    while i < len(doc) and (doc[i].like_num or doc[i].text in {"-", "year", "old"}) \
-            and re.match(r"\d+-year-old", doc.text[doc[i].idx:doc[i].idx + 20] if doc[i].like_num
-                         else "0-year-old"):
-        i += 1
     while i < len(doc) and doc[i].lower_ not in _ROLE_STOP and not doc[i].is_punct \
             and doc[i].pos_ in {"ADJ", "NOUN", "PROPN", "NUM"} and len(role_toks) < 6:
         role_toks.append(doc[i])
@@ -764,21 +760,21 @@ def _appositive(doc: Doc, end: int, cands: list[Cand]) -> tuple[str | None, str 
         role_toks.pop()
     if not role_toks:
         return None, None, None
-    role = _AGE.sub("", doc.text[role_toks[0].idx:role_toks[-1].idx + len(role_toks[-1])])
+    role = _AGE.sub("", text[role_toks[0].idx:role_toks[-1].idx + len(role_toks[-1])])
     role_end = role_toks[-1].idx + len(role_toks[-1])
     affiliation = None
     base = None
     # an organisation named inside the role ("a senior UN official")
     for c in cands:
         if c.label == "ORG" and role_toks[0].idx <= c.start and c.end <= role_end:
-            affiliation = doc.text[c.start:c.end]
-    after = doc.text[role_end:role_end + 120]
+            affiliation = doc_text(doc)[c.start:c.end]
+    after = doc_text(doc)[role_end:role_end + 120]
     pm = re.match(r"\s+(for|of|at|with|to)\s+(?:the\s+)?", after)
     if pm:
         pos = role_end + pm.end()
         for c in cands:
             if c.start == pos and c.label in {"ORG", "GPE", "NORP"}:
-                affiliation = " ".join(doc.text[c.start:c.end].split())
+                affiliation = " ".join(doc_text(doc)[c.start:c.end].split())
                 break
     # the base: "based in X" anywhere in the appositive, or "in X" / "from X" right after the role
     clause = re.split(r"[.;,:!?’”\"]", after, maxsplit=1)[0]
@@ -787,7 +783,7 @@ def _appositive(doc: Doc, end: int, cands: list[Cand]) -> tuple[str | None, str 
         pos = role_end + bm.end()
         for c in cands:
             if c.start == pos and c.label in {"GPE", "LOC"}:
-                base = " ".join(doc.text[c.start:c.end].split())
+                base = " ".join(doc_text(doc)[c.start:c.end].split())
                 break
     return " ".join(role.split()), affiliation, base
 

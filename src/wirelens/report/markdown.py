@@ -50,7 +50,9 @@ def render_markdown(analysis: Analysis) -> str:
         ]
     section("Quotes", quotes)
 
-    section("Places", _table(
+    focus = ["Focus: " + "; ".join(_md(f.name) for f in analysis.focus[:3]), ""] \
+        if analysis.focus else []
+    places_table = _table(
         ["Place", "Country", "Admin1", "Lat, lon", "Precision", "Government", "Mention",
          "Confidence"],
         [
@@ -58,7 +60,8 @@ def render_markdown(analysis: Analysis) -> str:
              "yes" if p.government else "no", _span(p.mention), f"{p.confidence:.2f}"]
             for p in analysis.places
         ],
-    ))
+    )
+    section("Places", [*focus, *places_table] if places_table else [])
 
     section("Events", _table(
         ["Type", "Status", "Actors", "Location", "Date", "Fatalities", "Evidence", "Confidence"],

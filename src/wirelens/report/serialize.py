@@ -16,6 +16,7 @@ from wirelens.model import (
     Entity,
     Event,
     Failure,
+    Focus,
     Mention,
     Place,
     Quote,
@@ -35,6 +36,7 @@ def to_dict(analysis: Analysis) -> dict[str, Any]:
         "quotes": [_quote(q) for q in analysis.quotes],
         "places": [_place(p) for p in analysis.places],
         "events": [_event(e) for e in analysis.events],
+        "focus": [_focus(f) for f in analysis.focus],
         "warnings": list(analysis.warnings),
         "schema_version": SCHEMA_VERSION,
     }
@@ -122,6 +124,20 @@ def _place(p: Place) -> dict[str, Any]:
         "precision": p.precision,
         "confidence": p.confidence,
         "government": p.government,
+    }
+
+
+def _focus(f: Focus) -> dict[str, Any]:
+    return {
+        "geonameid": f.geonameid,
+        "name": f.name,
+        "country": f.country,
+        "admin1": f.admin1,
+        "lat": f.lat,
+        "lon": f.lon,
+        "precision": f.precision,
+        "mentions": f.mentions,
+        "score": f.score,
     }
 
 

@@ -58,6 +58,10 @@ def render_text(analysis: Analysis, *, color: bool = False) -> str:
     sections.append(("Quotes", quotes))
 
     places = []
+    if analysis.focus:
+        where = "; ".join(f"{f.name} ({', '.join(x for x in (f.admin1, f.country) if x)})"
+                          for f in analysis.focus[:3])
+        places += _wrap(f"focus: {where}", indent=_INDENT, hang=_INDENT * 2)
     for p in analysis.places:
         parts = [s.place_where(p)]
         coords = s.coordinates(p)

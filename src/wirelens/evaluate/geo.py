@@ -1,0 +1,362 @@
+"""Geoparsing scores on the public toponym corpora (LGL, TR-News and their XML format).
+
+The corpora are read from where they are kept (``../shared/benchmarks/geo``); we
+never copy them.  Their format: ``<articles><article docid=...>`` with
+``<text>``, ``<domain>``, ``<url>`` and ``<toponyms>``, each ``<toponym>``
+giving ``<start>``/``<end>`` character offsets into the text, the ``<phrase>``
+and, where the annotators found one, a ``<gaztag geonameid=...>`` with
+``<lat>``/``<lon>``.  Some of TR-News' offsets are one character off; we look
+for the phrase within :data:`REALIGN_WINDOW` characters and count the repairs.
+
+What we report:
+
+* recognition: precision, recall and F1 on exact character spans.  Both corpora
+  annotate demonyms ("Russian" → Russia) as toponyms; by design we never make a
+  place of a demonym, so the headline figure leaves the demonym gold spans out,
+  and the figure with them is given too;
+* resolution, over gold toponyms with coordinates: accuracy within 161 km
+  (100 miles), the AUC of Gritta et al. (2018) — the area under the sorted
+  curve of ln(1 + error km) / ln(20039), 0 best, 1 worst — and the median
+  error.  End to end it covers the gold toponyms the pipeline recognised with
+  the exact span; with ``gold_spans`` every gold toponym with coordinates is
+  resolved from its given span (a span we cannot resolve counts as 20,039 km,
+  half the Earth's circumference, as in Gritta et al.).  A prediction with the
+  gold geonameid counts as 0 km: our countries' and regions' points come from
+  another source than the annotators' (the United States' are 235 km apart);
+  so does our admin-1 unit of the gold one's name and country (ours carry
+  synthetic ids).
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import statistics
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from wirelens import lexicon
+from wirelens.evaluate.entities import PRF
+from wirelens.geo.names import DEMONYMS as GEO_DEMONYMS
+from wirelens.geo.names import plain_key
+from wirelens.model import Article, Place
+
+if TYPE_CHECKING:
+    from wirelens.pipeline import Pipeline
+
+__all__ = [
+    "CORPORA",
+    "GeoScores",
+    "GoldArticle",
+    "GoldToponym",
+    "Resolution",
+    "auc",
+    "corpus_path",
+    "evaluate_geo",
+    "format_geo_scores",
+    "haversine_km",
+    "read_corpus",
+]
+
+#: Corpus names the CLI accepts, and their files under the benchmarks folder.
+CORPORA = {"lgl": "lgl.xml", "trnews": "TR-News.xml", "geovirus": "GeoVirus.xml"}
+#: Where the corpora are kept, relative to the project root.
+DEFAULT_BENCHMARKS = Path("..") / "shared" / "benchmarks" / "geo"
+EARTH_HALF_CIRCUMFERENCE_KM = 20039.0
+ACCURACY_KM = 161.0
+REALIGN_WINDOW = 5
+# The components an end-to-end run needs: places requires only the entity layer.
+GEO_COMPONENTS = ("entities", "places")
+
+
+@dataclass(frozen=True, slots=True)
+class GoldToponym:
+    start: int
+    end: int
+    phrase: str
+    geonameid: int | None
+    lat: float | None
+    lon: float | None
+    demonym: bool
+    country: str | None = None
+    admin1_name: str | None = None  # the toponym's own name when it is an admin-1 unit
+
+
+@dataclass(frozen=True, slots=True)
+class GoldArticle:
+    docid: str
+    text: str
+    url: str | None
+    domain: str | None
+    toponyms: tuple[GoldToponym, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """Distance errors over the scored gold toponyms."""
+
+    eligible: int  # gold toponyms with coordinates
+    scored: int  # of those, how many were scored (recognised, or all with gold spans)
+    correct_161: int
+    auc: float
+    median_km: float
+
+    @property
+    def accuracy_161(self) -> float:
+        return self.correct_161 / self.scored if self.scored else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class GeoScores:
+    corpus: str
+    articles: int
+    gold_spans: bool
+    toponyms: int  # gold toponyms (after dropping ones whose offsets could not be repaired)
+    demonyms: int  # of those, demonyms ("Russian")
+    realigned: int  # offsets repaired
+    dropped: int  # offsets that could not be repaired
+    recognition: PRF | None  # exact spans, demonym gold left out; None with gold spans
+    recognition_all: PRF | None  # exact spans, every gold toponym
+    resolution: Resolution
+    errors: tuple[str, ...] = field(default=())
+
+
+def corpus_path(name: str, *, benchmarks: Path = DEFAULT_BENCHMARKS) -> Path:
+    """``lgl``/``trnews``/``geovirus`` → the file under ``benchmarks``; else a path."""
+    return benchmarks / CORPORA[name] if name in CORPORA else Path(name)
+
+
+def _is_demonym(phrase: str) -> bool:
+    p = phrase.strip()
+    return (p in lexicon.DEMONYMS or p in lexicon.DEMONYM_PLURALS
+            or plain_key(p) in GEO_DEMONYMS)
+
+
+def _float(text: str | None) -> float | None:
+    try:
+        return float(text) if text is not None and text.strip() else None
+    except ValueError:
+        return None
+
+
+def read_corpus(path: Path) -> tuple[list[GoldArticle], int, int]:
+    """Articles with their toponyms, the number of offsets repaired and of those dropped."""
+    root = ET.parse(path).getroot()
+    articles: list[GoldArticle] = []
+    realigned = dropped = 0
+    for art in root.iter("article"):
+        text = art.findtext("text") or ""
+        toponyms: list[GoldToponym] = []
+        for top in art.iter("toponym"):
+            phrase = (top.findtext("phrase") or "").strip()
+            start = int(top.findtext("start") or -1)
+            end = int(top.findtext("end") or -1)
+            if text[start:end] != phrase:
+                found = _realign(text, phrase, start)
+                if found is None:
+                    dropped += 1
+                    continue
+                start, end = found, found + len(phrase)
+                realigned += 1
+            gaz = top.find("gaztag")
+            gid = gaz.get("geonameid") if gaz is not None else None
+            lat = _float(gaz.findtext("lat")) if gaz is not None else None
+            lon = _float(gaz.findtext("lon")) if gaz is not None else None
+            country = (gaz.findtext("country") or "").strip() or None if gaz is not None else None
+            fcode = (gaz.findtext("fcode") or "") if gaz is not None else ""
+            unit = (gaz.findtext("name") or "").strip() or None \
+                if gaz is not None and fcode.startswith("ADM1") else None
+            toponyms.append(GoldToponym(start, end, phrase, int(gid) if gid else None, lat, lon,
+                                        _is_demonym(phrase), country, unit))
+        articles.append(GoldArticle(
+            docid=art.get("docid") or str(len(articles)),
+            text=text,
+            url=(art.findtext("url") or "").strip() or None,
+            domain=(art.findtext("domain") or "").strip() or None,
+            toponyms=tuple(toponyms),
+        ))
+    return articles, realigned, dropped
+
+
+def _realign(text: str, phrase: str, start: int) -> int | None:
+    if not phrase:
+        return None
+    best: int | None = None
+    for delta in range(-REALIGN_WINDOW, REALIGN_WINDOW + 1):
+        s = start + delta
+        if s >= 0 and text[s:s + len(phrase)] == phrase and (
+                best is None or abs(delta) < abs(best - start)):
+            best = s
+    return best
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def auc(errors_km: Sequence[float]) -> float:
+    """Gritta et al.'s AUC: trapezoid area under sorted ln(1+km)/ln(20039), in [0, 1]."""
+    if not errors_km:
+        return 0.0
+    ys = [math.log1p(min(e, EARTH_HALF_CIRCUMFERENCE_KM)) / math.log1p(EARTH_HALF_CIRCUMFERENCE_KM)
+          for e in sorted(errors_km)]
+    if len(ys) == 1:
+        return ys[0]
+    area = sum((a + b) / 2 for a, b in itertools.pairwise(ys))
+    return area / (len(ys) - 1)
+
+
+def _resolution(eligible: int, errors_km: list[float]) -> Resolution:
+    return Resolution(
+        eligible=eligible,
+        scored=len(errors_km),
+        correct_161=sum(1 for e in errors_km if e <= ACCURACY_KM),
+        auc=round(auc(errors_km), 4),
+        median_km=round(statistics.median(errors_km), 1) if errors_km else 0.0,
+    )
+
+
+def _error_km(gold: GoldToponym, place: Place | None) -> float:
+    assert gold.lat is not None and gold.lon is not None
+    if place is None or place.lat is None or place.lon is None:
+        return EARTH_HALF_CIRCUMFERENCE_KM
+    if gold.geonameid is not None and place.geonameid == gold.geonameid:
+        # The same GeoNames entry: our country and region points come from another
+        # source than the annotators' (e.g. the United States lies 235 km apart).
+        return 0.0
+    if gold.admin1_name is not None and place.feature_code is not None and \
+            place.feature_code.startswith("ADM1") and place.country == gold.country and \
+            plain_key(place.name).startswith(plain_key(gold.admin1_name)):
+        # The same admin-1 unit: ours carry synthetic ids and their own points.
+        return 0.0
+    return haversine_km(gold.lat, gold.lon, place.lat, place.lon)
+
+
+def evaluate_geo(path: Path, *, pipeline: Pipeline | None = None, limit: int | None = None,
+                 gold_spans: bool) -> GeoScores:
+    """Score recognition and resolution on one corpus file (see the module docstring)."""
+    from wirelens.pipeline import Pipeline
+    from wirelens.pipeline import places as _places  # noqa: F401  (registers "places")
+
+    golds, realigned, dropped = read_corpus(path)
+    if limit is not None:
+        golds = golds[:limit]
+    pipe = pipeline if pipeline is not None else Pipeline(components=GEO_COMPONENTS)
+    articles = [Article(id=g.docid, text=g.text, url=g.url, outlet=g.domain, language="en",
+                        source=f"{path.name}#{g.docid}") for g in golds]
+    errors: list[str] = []
+    if gold_spans:
+        km, eligible = _score_gold_spans(pipe, golds, articles, errors)
+        rec = rec_all = None
+    else:
+        km, eligible, rec, rec_all = _score_end_to_end(pipe, golds, articles, errors)
+    toponyms = sum(len(g.toponyms) for g in golds)
+    return GeoScores(
+        corpus=path.name,
+        articles=len(golds),
+        gold_spans=gold_spans,
+        toponyms=toponyms,
+        demonyms=sum(t.demonym for g in golds for t in g.toponyms),
+        realigned=realigned,
+        dropped=dropped,
+        recognition=rec,
+        recognition_all=rec_all,
+        resolution=_resolution(eligible, km),
+        errors=tuple(errors),
+    )
+
+
+def _score_end_to_end(pipe: Pipeline, golds: list[GoldArticle], articles: list[Article],
+                      errors: list[str]) -> tuple[list[float], int, PRF, PRF]:
+    tp = fp = fn = tp_all = fn_all = 0
+    km: list[float] = []
+    eligible = 0
+    for gold, analysis in zip(golds, pipe.pipe(articles), strict=True):
+        predicted = {(p.mention.start, p.mention.end): p for p in analysis.places}
+        spans = {(t.start, t.end) for t in gold.toponyms}
+        names = {(t.start, t.end) for t in gold.toponyms if not t.demonym}
+        tp += len(names & predicted.keys())
+        fn += len(names - predicted.keys())
+        fp += len(predicted.keys() - spans)
+        tp_all += len(spans & predicted.keys())
+        fn_all += len(spans - predicted.keys())
+        for s, e in sorted(predicted.keys() - spans):
+            errors.append(f"{gold.docid}: false {gold.text[s:e]!r} [{s}]")
+        for s, e in sorted(names - predicted.keys()):
+            errors.append(f"{gold.docid}: missed {gold.text[s:e]!r} [{s}]")
+        for t in gold.toponyms:
+            if t.lat is None or t.lon is None:
+                continue
+            eligible += 1
+            place = predicted.get((t.start, t.end))
+            if place is None:
+                continue
+            err = _error_km(t, place)
+            km.append(err)
+            if err > ACCURACY_KM:
+                errors.append(f"{gold.docid}: {t.phrase!r} [{t.start}] → {place.name}, "
+                              f"{place.admin1}, {place.country} ({err:.0f} km)")
+    # false positives are the same set whether demonym gold counts or not
+    return km, eligible, PRF(tp, fp, fn), PRF(tp_all, fp, fn_all)
+
+
+def _score_gold_spans(pipe: Pipeline, golds: list[GoldArticle], articles: list[Article],
+                      errors: list[str]) -> tuple[list[float], int]:
+    from wirelens.pipeline.base import Context
+    from wirelens.pipeline.places import resolve_spans
+
+    nlp = pipe.resources.nlp
+    km: list[float] = []
+    eligible = 0
+    docs = nlp.pipe([a.text for a in articles], batch_size=pipe.batch_size)
+    for gold, article, doc in zip(golds, articles, docs, strict=True):
+        ctx = Context(article=article, doc=doc, resources=pipe.resources)
+        with_coords = [t for t in gold.toponyms if t.lat is not None and t.lon is not None]
+        # every gold toponym is context for the others, with coordinates or not
+        resolved = dict(zip(gold.toponyms,
+                            resolve_spans(ctx, [(t.start, t.end) for t in gold.toponyms]),
+                            strict=True))
+        for t in with_coords:
+            eligible += 1
+            place = resolved[t]
+            err = _error_km(t, place)
+            km.append(err)
+            if err > ACCURACY_KM:
+                got = "nothing" if place is None else \
+                    f"{place.name}, {place.admin1}, {place.country}"
+                errors.append(f"{gold.docid}: {t.phrase!r} [{t.start}] → {got} ({err:.0f} km)")
+    return km, eligible
+
+
+def format_geo_scores(scores: GeoScores, *, verbose: bool = False) -> str:
+    def prf(name: str, s: PRF) -> str:
+        return (f"{name:<34} P {s.precision:.3f}  R {s.recall:.3f}  F1 {s.f1:.3f}"
+                f"   (tp {s.tp}, fp {s.fp}, fn {s.fn})")
+
+    r = scores.resolution
+    mode = "given gold toponym spans" if scores.gold_spans else "end to end"
+    lines = [
+        f"{scores.corpus}: {scores.articles} articles, {scores.toponyms} gold toponyms "
+        f"({scores.demonyms} demonyms; {scores.realigned} offsets repaired, "
+        f"{scores.dropped} dropped) — {mode}",
+    ]
+    if scores.recognition is not None:
+        lines.append(prf("recognition, exact span (no demonyms)", scores.recognition))
+    if scores.recognition_all is not None:
+        lines.append(prf("recognition, exact span (all gold)", scores.recognition_all))
+    subset = ("every gold toponym with coordinates" if scores.gold_spans
+              else "gold toponyms with coordinates recognised with the exact span")
+    lines += [
+        f"resolution over {subset}: {r.scored} of {r.eligible}",
+        f"  accuracy@161 km {r.accuracy_161:.3f}   AUC {r.auc:.3f}   "
+        f"median error {r.median_km:.1f} km",
+    ]
+    if verbose:
+        lines += ["", *scores.errors]
+    return "\n".join(lines)

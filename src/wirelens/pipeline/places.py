@@ -1,0 +1,638 @@
+"""Places: every place mention resolved to one GeoNames entry, context first, population last.
+
+Contract: requires ``entities`` and ``mentions`` (the entity layer's candidates,
+which already carry the gazetteer's first guess in ``geo``); assigns
+``places`` (one :class:`~wirelens.model.Place` per place mention) and leaves
+the article's focus locations in ``ctx.extra["focus"]``.
+
+How an entry is chosen among the gazetteer's candidates for a name:
+
+1. a *prior* per candidate: log10 of its population, plus a little for a
+   preferred-name match (over an alternate name; a transliteration fold is a
+   guess and pays), for being a country, an admin-1 unit or a capital, and
+   minus for features that news rarely means (streams, hotels, farms).  The
+   gazetteer's own ranking gives countries +100, which would make "Georgia"
+   the country in every Atlanta story; here a country gets a bounded bonus
+   that the context can overcome;
+2. an explicit *qualifier* right after the name ("Alexandria, Louisiana",
+   "Gainesville, Ga.", "Paris, Texas") rules out candidates outside it;
+3. the *article's other places*: each candidate earns the share of the other
+   names (one vote per distinct name) whose current choice lies in its
+   country and in its admin-1 unit.  This runs twice, so that a name resolved
+   by context can inform the next (in an article about Donetsk region,
+   Pokrovsk is the Ukrainian town, not the old name of Engels, Russia);
+4. the outlet's country, where the article's URL has a country domain.
+
+Every mention of one name gets the same entry (one sense per discourse).
+
+A mention the gazetteer cannot resolve is dropped, unless its last word says it
+is a place ("Laurel County", "Idlib province"): then it is kept with
+``geonameid=None``, no coordinates and confidence 0.
+
+Metonymy: a capital or a country that is the subject of a speech or stance
+verb ("Kyiv said", "Moscow continues to frame"), the object of a verb of
+pressure ("urged Russia to"), the object of dialogue, talks or pressure
+("dialogue with Kyiv", "pressure on Moscow") or the possessor of a position
+("Moscow's demands") stands for its government: ``government=True``.  The rule
+reads the dependency parse that the spaCy pass already made.
+
+Precision follows the feature code: countries, continents, regions (admin
+units and named regions), cities (populated places) and areas (everything
+else).  A region whose coordinates are the population-weighted centroid of its
+towns (``GeoEntry.centroid``) is still precision "region", with its confidence
+multiplied by :data:`CENTROID_FACTOR` because the point is a computed one.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+from urllib.parse import urlparse
+
+from wirelens import lexicon
+from wirelens.geo.gazetteer import Match
+from wirelens.geo.names import DEMONYMS as GEO_DEMONYMS
+from wirelens.geo.names import fold, plain_key
+from wirelens.model import Focus, Place, Precision, Span
+from wirelens.pipeline.base import Context, component, doc_text
+from wirelens.pipeline.resources import Resources
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from wirelens.geo.gazetteer import Gazetteer, GeoEntry
+
+__all__ = ["CENTROID_FACTOR", "Focus", "PlaceResolver", "focus", "resolve_spans"]
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+# -- the prior -------------------------------------------------------------------------
+# Bonuses are in units of log10(population): +1 is worth a tenfold population.
+# Tuned on LGL and TR-News (gold spans): a country bonus of 3 keeps "Georgia" the
+# country without context and lets two or three Georgia (US) towns outvote it.
+HOW_BONUS = {"preferred": 0.75, "alternate": 0.0, "folded": -1.5}
+COUNTRY_BONUS = 3.0
+CONTINENT_BONUS = 3.0
+ADMIN1_BONUS = 1.0
+CAPITAL_BONUS = 1.0
+ADMIN_SEAT_BONUS = 0.3
+# Our curated named regions (Donbas, Gaza Strip) carry no population.
+NAMED_REGION_BONUS = 7.0
+# Feature classes news rarely means by a bare name: streams, spots, buildings, farms.
+RARE_CLASS_PENALTY = 1.5
+# A case-exact hit ("US") over a case-insensitive one ("Us", a French village).
+CASE_BONUS = 0.5
+
+# -- the evidence --------------------------------------------------------------------
+# Tuned on LGL and TR-News (gold spans): an explicit qualifier is near-decisive,
+# the article's other places weigh about as much as a hundredfold population.
+QUALIFIER_BONUS = 8.0
+QUALIFIER_MISMATCH = -2.0
+CONTEXT_COUNTRY_WEIGHT = 3.0
+CONTEXT_ADMIN1_WEIGHT = 4.0
+OUTLET_COUNTRY_BONUS = 1.0
+GOVERNMENT_BONUS = 2.0
+CONTEXT_ROUNDS = 2
+
+# Nothing is certain: a unique name may still be a name we do not know of.
+MAX_CONFIDENCE = 0.99
+# Confidence of a place whose point is a computed centroid of its region's towns.
+CENTROID_FACTOR = 0.8
+# Confidence of a transliteration-fold match, which is a guess.
+FOLDED_FACTOR = 0.85
+
+COUNTRY_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR", "PCLH"})
+REGION_CODES = frozenset({"ADM1", "ADM1H", "ADM2", "ADM2H", "ADM3", "ADM4", "ADMD", "RGN",
+                          "PRSH", "ZN"})
+CAPITAL_CODES = frozenset({"PPLC", "PPLG"})
+SEAT_CODES = frozenset({"PPLA", "PPLA2"})
+REGION_WORDS = frozenset({"region", "oblast", "province", "governorate", "district", "state",
+                          "krai", "prefecture", "territory", "republic"})
+
+# "X County", "X Parish": a place the gazetteer lacks (it has no admin-2 units) but
+# that is certainly a place; kept with no coordinates.  Other unknown names are
+# more often the model's false places than real ones (LGL, end to end), so they go.
+UNRESOLVED_KEPT_WORDS = frozenset({"county", "parish", "borough", "township", "district",
+                                   "province", "region", "oblast", "governorate", "river"})
+
+
+def _keep_unresolved(m: _Mention) -> bool:
+    words = m.surface.split()
+    return len(words) > 1 and words[-1].lower().rstrip(".") in UNRESOLVED_KEPT_WORDS
+
+
+def _unresolved(text: str, m: _Mention) -> Place:
+    last = m.surface.split()[-1].lower()
+    return Place(mention=Span(m.start, m.end, text[m.start:m.end]), geonameid=None,
+                 name=m.surface, country=None, admin1=None, lat=None, lon=None,
+                 feature_code=None, precision="area" if last == "river" else "region",
+                 confidence=0.0)
+
+
+# -- metonymy ---------------------------------------------------------------------------
+SPEECH_VERBS = frozenset("""
+    say state tell warn claim insist deny accuse announce argue frame urge demand reject
+    condemn refuse agree threaten vow respond reply signal stress emphasize emphasise propose
+    offer call seek blame dismiss welcome criticize criticise protest recognize recognise
+    believe consider maintain allege acknowledge admit confirm declare pledge promise suggest
+    hint indicate express voice object complain request ask decide retaliate sanction
+    negotiate expel summon recall insist counter rebuff veto approve oppose support back
+    endorse accept describe label brand portray characterize characterise view regard deem
+    want intend plan hope push press lobby note report charge dispute question
+""".split())
+# Verbs that pass their subject on to a following verb ("Moscow continues to frame").
+CATENATIVE = frozenset("""
+    continue try seek want appear plan intend begin start keep refuse decide hope have
+    attempt aim prefer need choose expect remain
+""".split())
+# Verbs whose object, when a capital or a country, is a government ("urged Russia to").
+PRESSURE_VERBS = frozenset("""
+    urge accuse warn pressure press sanction blame criticize criticise condemn ask invite
+    lobby persuade push call engage petition implore
+""".split())
+# Nouns whose "with"/"on" object is a government ("dialogue with Kyiv", "pressure on Moscow").
+DIALOGUE_NOUNS = frozenset("""
+    dialogue dialog talk negotiation negotiate pressure relation tie deal agreement contact
+    meeting meet sanction ultimatum demand appeal message warning treaty accord truce
+    rapprochement channel consultation discussion summit engagement cooperation
+""".split())
+DIALOGUE_PREPS = frozenset({"with", "on", "between", "against", "to", "from"})
+# Nouns a government possesses ("Moscow's position", "Kyiv's demands").
+STANCE_NOUNS = frozenset("""
+    position stance claim demand decision response policy offer proposal refusal statement
+    view plan insistence rejection approach envoy ambassador diplomat spokesman spokeswoman
+    spokesperson representative leadership narrative rhetoric accusation denial condemnation
+    request warning ultimatum threat
+""".split())
+
+# AP-style abbreviations of US states and Canadian provinces, as news datelines and
+# qualifiers write them ("Gainesville, Ga."): they are not in the gazetteer.
+STATE_ABBREVIATIONS: dict[str, tuple[str, str]] = {
+    "Ala.": ("US", "Alabama"), "Ariz.": ("US", "Arizona"), "Ark.": ("US", "Arkansas"),
+    "Calif.": ("US", "California"), "Colo.": ("US", "Colorado"),
+    "Conn.": ("US", "Connecticut"), "Del.": ("US", "Delaware"), "Fla.": ("US", "Florida"),
+    "Ga.": ("US", "Georgia"), "Ill.": ("US", "Illinois"), "Ind.": ("US", "Indiana"),
+    "Kan.": ("US", "Kansas"), "Kans.": ("US", "Kansas"), "Ky.": ("US", "Kentucky"),
+    "La.": ("US", "Louisiana"), "Md.": ("US", "Maryland"), "Mass.": ("US", "Massachusetts"),
+    "Mich.": ("US", "Michigan"), "Minn.": ("US", "Minnesota"), "Miss.": ("US", "Mississippi"),
+    "Mo.": ("US", "Missouri"), "Mont.": ("US", "Montana"), "Neb.": ("US", "Nebraska"),
+    "Nebr.": ("US", "Nebraska"), "Nev.": ("US", "Nevada"), "N.H.": ("US", "New Hampshire"),
+    "N.J.": ("US", "New Jersey"), "N.M.": ("US", "New Mexico"), "N.Y.": ("US", "New York"),
+    "N.C.": ("US", "North Carolina"), "N.D.": ("US", "North Dakota"),
+    "Okla.": ("US", "Oklahoma"), "Ore.": ("US", "Oregon"), "Pa.": ("US", "Pennsylvania"),
+    "R.I.": ("US", "Rhode Island"), "S.C.": ("US", "South Carolina"),
+    "S.D.": ("US", "South Dakota"), "Tenn.": ("US", "Tennessee"), "Tex.": ("US", "Texas"),
+    "Vt.": ("US", "Vermont"), "Va.": ("US", "Virginia"), "Wash.": ("US", "Washington"),
+    "W.Va.": ("US", "West Virginia"), "Wis.": ("US", "Wisconsin"), "Wyo.": ("US", "Wyoming"),
+    "D.C.": ("US", "District of Columbia"),
+    "Ont.": ("CA", "Ontario"), "Que.": ("CA", "Quebec"), "B.C.": ("CA", "British Columbia"),
+    "Alta.": ("CA", "Alberta"), "Man.": ("CA", "Manitoba"), "Sask.": ("CA", "Saskatchewan"),
+    "N.S.": ("CA", "Nova Scotia"), "N.B.": ("CA", "New Brunswick"),
+}
+# Continental adjectives, which the country demonym table leaves without a place.
+CONTINENT_DEMONYMS = {"european": "Europe", "asian": "Asia", "african": "Africa",
+                      "american": "United States", "australian": "Australia"}
+_QUALIFIER = re.compile(
+    r",\s*((?:[A-Z]\.){2,3}|[A-Z][a-z]{1,4}\.(?=\W|$)|"
+    r"(?:[A-Z][\w'’.-]*|of|and|the)(?:[ \t](?:[A-Z][\w'’.-]*|of|and))*)"
+)
+# Country-code top-level domains that say where an outlet is; .com says nothing.
+_GENERIC_TLDS = frozenset({"com", "org", "net", "info", "biz", "io", "news", "edu", "gov"})
+_TLD_COUNTRY = {"uk": "GB"}
+_WS = re.compile(r"\s+")
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    surface: str  # white space collapsed
+    key: str  # one sense per discourse: mentions with one key get one entry
+    region_word: bool = False
+    government_context: bool = False
+    demonym_of: str | None = None  # resolve_spans only: "Russian" given as a toponym
+    hint: GeoEntry | None = None  # the entity layer's choice, a candidate like any other
+
+
+@dataclass
+class _Group:
+    key: str
+    mentions: list[_Mention]
+    matches: list[Match] = field(default_factory=list)
+    qualifier: set[tuple[str, str | None]] = field(default_factory=set)
+    scores: list[float] = field(default_factory=list)
+    choice: int = -1
+
+
+@component("places", requires=("entities", "mentions"), assigns=("places",))
+class PlaceResolver:
+    """Resolve the entity layer's place mentions to GeoNames entries."""
+
+    def __init__(self, resources: Resources) -> None:
+        self.resources = resources
+
+    def __call__(self, ctx: Context) -> None:
+        text = doc_text(ctx.doc)
+        mentions: list[_Mention] = []
+        for cand in ctx.extra.get("mentions", []):
+            if cand.label not in PLACE_LABELS or cand.kind != "name":
+                continue
+            m = _mention(text, cand.start, _abbreviation_end(text, cand.start, cand.end))
+            if m is None:
+                continue
+            m.hint = cand.geo
+            mentions.append(m)
+        resolved = _resolve(ctx, mentions)
+        ctx.places = [p if p is not None else _unresolved(text, m)
+                      for m, p in zip(mentions, resolved, strict=True)
+                      if p is not None or _keep_unresolved(m)]
+        ctx.extra["focus"] = focus(ctx.places)
+
+
+def resolve_spans(ctx: Context, spans: Iterable[tuple[int, int]]) -> list[Place | None]:
+    """Resolve given character spans of ``ctx.doc`` as place names (None where unknown).
+
+    The spans are taken to be toponyms, so a demonym span ("Russian") resolves to
+    its country here, as gold annotations expect; the component itself never
+    makes a place of a demonym.  The spans are each other's context.
+    """
+    text = doc_text(ctx.doc)
+    mentions: list[_Mention] = []
+    index: list[int] = []
+    spans = list(spans)
+    for n, (start, end) in enumerate(spans):
+        m = _mention(text, start, end, allow_demonyms=True)
+        if m is not None:
+            mentions.append(m)
+            index.append(n)
+    out: list[Place | None] = [None] * len(spans)
+    for n, place in zip(index, _resolve(ctx, mentions), strict=True):
+        out[n] = place
+    return out
+
+
+# -- mentions -------------------------------------------------------------------------
+
+
+def _mention(text: str, start: int, end: int, *, allow_demonyms: bool = False) -> _Mention | None:
+    surface = _WS.sub(" ", text[start:end]).strip()
+    if surface.lower().startswith("the "):
+        surface = surface[4:]
+    if not surface:
+        return None
+    demonym = _demonym_country(surface)
+    if demonym is not None:
+        if not allow_demonyms:
+            return None  # demonyms are never places
+        return _Mention(start, end, surface, "demonym:" + demonym, demonym_of=demonym)
+    words = surface.split()
+    region_word = len(words) > 1 and words[-1].lower() in REGION_WORDS
+    return _Mention(start, end, surface, fold(surface), region_word=region_word)
+
+
+_INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]")
+
+
+def _abbreviation_end(text: str, start: int, end: int) -> int:
+    """Give back the full stop the entity layer trims from "U.S." and "Ky."."""
+    if text[end:end + 1] != ".":
+        return end
+    surface = text[start:end]
+    if _INITIALS.fullmatch(surface) or surface + "." in STATE_ABBREVIATIONS:
+        return end + 1
+    return end
+
+
+def _demonym_country(surface: str) -> str | None:
+    country = lexicon.DEMONYMS.get(surface)
+    if country is None and surface in lexicon.DEMONYM_PLURALS:
+        country = lexicon.DEMONYMS.get(surface[:-1])
+    if country is None and plain_key(surface) in GEO_DEMONYMS:
+        country = ""
+    return country
+
+
+# -- resolution ------------------------------------------------------------------------
+
+
+def _resolve(ctx: Context, mentions: list[_Mention]) -> list[Place | None]:
+    gaz = ctx.resources.gazetteer
+    doc = ctx.doc
+    groups: dict[str, _Group] = {}
+    for m in mentions:
+        m.government_context = _government_context(doc, m.start, m.end)
+        groups.setdefault(m.key, _Group(m.key, [])).mentions.append(m)
+    for g in groups.values():
+        g.matches = _candidates(gaz, g)
+        for m in g.mentions:
+            g.qualifier |= _qualifier(gaz, doc_text(doc), m.end)
+    outlet = _outlet_country(ctx.article.url, ctx.article.outlet)
+    live = [g for g in groups.values() if g.matches]
+    priors = {g.key: [_prior(mt, g) for mt in g.matches] for g in live}
+    for g in live:
+        g.scores = list(priors[g.key])
+        g.choice = _argmax(g.scores)
+    for _ in range(CONTEXT_ROUNDS):
+        votes = _votes(live)
+        for g in live:
+            own = _own_votes(g)
+            g.scores = [p + _evidence(mt.entry, g, votes, own, outlet)
+                        for p, mt in zip(priors[g.key], g.matches, strict=True)]
+            g.choice = _argmax(g.scores)
+    out: list[Place | None] = []
+    for m in mentions:
+        g = groups[m.key]
+        if not g.matches:
+            out.append(None)
+            continue
+        match = g.matches[g.choice]
+        out.append(_place(doc_text(doc), m, match, _confidence(g)))
+    return out
+
+
+def _candidates(gaz: Gazetteer, g: _Group) -> list[Match]:
+    m = g.mentions[0]
+    if m.demonym_of is not None:
+        name = m.demonym_of or CONTINENT_DEMONYMS.get(plain_key(m.surface))
+        return list(gaz.lookup_matches(name)[:1]) if name else []
+    abbreviation = STATE_ABBREVIATIONS.get(m.surface.replace(" ", ""))
+    if abbreviation is not None:
+        # "Ga.", "D.C." on their own: the state (or district) they abbreviate
+        cc, unit = abbreviation
+        return [x for x in gaz.lookup_matches(unit)
+                if x.entry.country_code == cc and x.entry.feature_class == "A"][:1]
+    # "Netherlands": the gazetteer stores some countries with their article only
+    matches = list(gaz.lookup_matches(m.surface) or gaz.lookup_matches("the " + m.surface))
+    if m.region_word:
+        # "Donetsk region": the unit, never the city of the same name
+        base = m.surface.rsplit(" ", 1)[0]
+        regional = [x for x in matches + list(gaz.lookup_matches(base))
+                    if x.entry.feature_code in REGION_CODES or x.entry.feature_class == "A"]
+        matches = regional or matches
+    seen: set[int] = set()
+    unique: list[Match] = []
+    for x in matches:
+        if x.entry.geonameid not in seen:
+            seen.add(x.entry.geonameid)
+            unique.append(x)
+    hint = next((mm.hint for mm in g.mentions if mm.hint is not None), None)
+    if hint is not None and not unique:
+        # the entity layer found it under another form ("Donbass region"): trust that entry
+        unique.append(Match(hint, hint.name, "alternate", 0.0))
+    return unique
+
+
+def _prior(match: Match, g: _Group) -> float:
+    e = match.entry
+    score = math.log10(max(e.population, 1)) + HOW_BONUS[match.how]
+    code = e.feature_code
+    if code in COUNTRY_CODES:
+        score += COUNTRY_BONUS
+    elif code == "CONT":
+        score += CONTINENT_BONUS
+    elif code.startswith("ADM1"):
+        # "Texas" names the state; "Geneva" or "Donetsk" alone is the city, not the
+        # unit called "Geneva Canton" or "Donetsk Oblast"
+        full = plain_key(e.name) == plain_key(g.mentions[0].surface)
+        score += ADMIN1_BONUS if full or g.mentions[0].region_word else -ADMIN1_BONUS
+    elif code in CAPITAL_CODES:
+        score += CAPITAL_BONUS
+    elif code in SEAT_CODES:
+        score += ADMIN_SEAT_BONUS
+    elif e.geonameid < 0 and code == "RGN":
+        score += NAMED_REGION_BONUS
+    if e.feature_class not in {"A", "P", "L"}:
+        score -= RARE_CLASS_PENALTY
+    surface = g.mentions[0].surface
+    if surface.isupper() and re.sub(r"\W", "", match.matched_name) == re.sub(r"\W", "", surface):
+        score += CASE_BONUS
+    if any(m.government_context for m in g.mentions) and (
+            code in CAPITAL_CODES or code in COUNTRY_CODES):
+        score += GOVERNMENT_BONUS
+    return score
+
+
+Votes = tuple[Counter[str], Counter[tuple[str, str | None]], int]
+
+
+def _votes(groups: list[_Group]) -> Votes:
+    """Where the article's names currently point: one vote per distinct name."""
+    countries: Counter[str] = Counter()
+    admin1s: Counter[tuple[str, str | None]] = Counter()
+    for g in groups:
+        e = g.matches[g.choice].entry
+        if e.country_code:
+            countries[e.country_code] += 1
+        if e.admin1 and e.feature_code not in COUNTRY_CODES:
+            admin1s[(e.country_code, e.admin1)] += 1
+    return countries, admin1s, len(groups)
+
+
+def _own_votes(g: _Group) -> tuple[str, tuple[str, str | None]]:
+    e = g.matches[g.choice].entry
+    return e.country_code, (e.country_code, e.admin1)
+
+
+def _evidence(e: GeoEntry, g: _Group, votes: Votes, own: tuple[str, tuple[str, str | None]],
+              outlet: str | None) -> float:
+    countries, admin1s, total = votes
+    others = total - 1
+    score = 0.0
+    if others > 0:
+        n_country = countries[e.country_code] - (own[0] == e.country_code)
+        score += CONTEXT_COUNTRY_WEIGHT * n_country / others
+        if e.admin1 and e.feature_code not in COUNTRY_CODES:
+            key = (e.country_code, e.admin1)
+            n_admin = admin1s[key] - (own[1] == key)
+            score += CONTEXT_ADMIN1_WEIGHT * n_admin / others
+    if g.qualifier:
+        if any(cc == e.country_code and (a1 is None or a1 == e.admin1) for cc, a1 in g.qualifier):
+            score += QUALIFIER_BONUS
+        else:
+            score += QUALIFIER_MISMATCH
+    if outlet and e.country_code == outlet:
+        score += OUTLET_COUNTRY_BONUS
+    return score
+
+
+def _qualifier(gaz: Gazetteer, text: str, end: int) -> set[tuple[str, str | None]]:
+    """'Alexandria, Louisiana' -> {("US", "Louisiana")}: the units a name is placed in."""
+    m = _QUALIFIER.match(text, end)
+    if m is None:
+        return set()
+    words = m.group(1)
+    if words in STATE_ABBREVIATIONS:
+        cc, admin1 = STATE_ABBREVIATIONS[words]
+        return {(cc, admin1)}
+    out: set[tuple[str, str | None]] = set()
+    tokens = words.split()
+    # the longest leading run of words that names a country or an admin-1 unit
+    for n in range(min(len(tokens), 4), 0, -1):
+        for x in gaz.lookup_matches(" ".join(tokens[:n]).rstrip(".,")):
+            e = x.entry
+            if x.how == "folded":
+                continue
+            if e.feature_code in COUNTRY_CODES:
+                out.add((e.country_code, None))
+            elif e.feature_code.startswith("ADM1"):
+                out.add((e.country_code, e.admin1))
+        if out:
+            break
+    return out
+
+
+def _outlet_country(url: str | None, outlet: str | None) -> str | None:
+    host = urlparse(url).hostname if url else None
+    host = host or (outlet if outlet and "." in outlet and " " not in outlet else None)
+    if not host:
+        return None
+    tld = host.rstrip(".").rsplit(".", 1)[-1].lower()
+    if tld in _GENERIC_TLDS or len(tld) != 2:
+        return None
+    return _TLD_COUNTRY.get(tld, tld.upper())
+
+
+def _argmax(scores: Sequence[float]) -> int:
+    return max(range(len(scores)), key=lambda i: (scores[i], -i))
+
+
+def _confidence(g: _Group) -> float:
+    """A logistic of the margin over the runner-up, lowered for guesses.
+
+    The margin, not a softmax over all candidates: twenty small Genevas in the
+    United States should not make Geneva, Switzerland, doubtful.
+    """
+    top = g.scores[g.choice]
+    rest = [s for i, s in enumerate(g.scores) if i != g.choice]
+    conf = 1.0 / (1.0 + math.exp(-(top - max(rest)))) if rest else 1.0
+    conf = min(conf, MAX_CONFIDENCE)
+    match = g.matches[g.choice]
+    if match.how == "folded":
+        conf *= FOLDED_FACTOR
+    if match.entry.centroid:
+        conf *= CENTROID_FACTOR
+    return round(conf, 3)
+
+
+def precision_of(entry: GeoEntry) -> Precision:
+    """city / region / country / continent / area, from the feature code."""
+    code = entry.feature_code
+    if code in COUNTRY_CODES:
+        return "country"
+    if code == "CONT":
+        return "continent"
+    if code in REGION_CODES or code.startswith("ADM"):
+        return "region"
+    if entry.feature_class == "P":
+        return "city"
+    return "area"
+
+
+def _place(text: str, m: _Mention, match: Match, confidence: float) -> Place:
+    e = match.entry
+    government = m.government_context and (
+        e.feature_code in CAPITAL_CODES or e.feature_code in COUNTRY_CODES)
+    return Place(
+        mention=Span(m.start, m.end, text[m.start:m.end]),
+        geonameid=e.geonameid,
+        name=e.name,
+        country=e.country or None,
+        admin1=e.admin1,
+        lat=e.lat,
+        lon=e.lon,
+        feature_code=e.feature_code,
+        precision=precision_of(e),
+        confidence=confidence,
+        government=government,
+    )
+
+
+# -- metonymy ---------------------------------------------------------------------------
+
+
+def _government_context(doc: Doc, start: int, end: int) -> bool:
+    """Whether the syntax makes this name an actor: 'Kyiv said', 'dialogue with Kyiv'."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    return _actor(span.root, depth=0)
+
+
+def _actor(tok: Token, *, depth: int) -> bool:
+    dep = tok.dep_
+    head = tok.head
+    if dep == "conj" and head.i != tok.i and depth < 3:
+        # "talks between Moscow and Kyiv": a conjunct shares its first conjunct's role
+        return _actor(head, depth=depth + 1)
+    if dep == "nsubj":
+        return _speaks(head)
+    if dep == "dobj":
+        return head.lemma_.lower() in PRESSURE_VERBS
+    if dep == "pobj":
+        prep = head
+        if prep.lower_ not in DIALOGUE_PREPS:
+            return False
+        governor = prep.head
+        lemma = governor.lemma_.lower()
+        if lemma in DIALOGUE_NOUNS:
+            return True
+        # "called on Moscow to": a phrasal pressure verb
+        return prep.lower_ == "on" and lemma in {"call", "press", "lean", "prevail"}
+    if dep == "poss":
+        return head.lemma_.lower() in STANCE_NOUNS
+    return False
+
+
+def _speaks(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    if lemma in SPEECH_VERBS:
+        return True
+    if lemma in CATENATIVE:
+        return any(c.dep_ == "xcomp" and c.lemma_.lower() in SPEECH_VERBS for c in verb.children)
+    return False
+
+
+# -- focus ---------------------------------------------------------------------------------
+
+# How much a mention says about where the story happens, by precision: a town
+# named once says more than a country named twice.  Set by eye on samples/articles.
+FOCUS_WEIGHT: dict[str, float] = {"city": 1.0, "area": 0.9, "region": 0.8, "country": 0.4,
+                                  "continent": 0.1}
+# The lead (first paragraph or so) is where news says where it happens.
+FOCUS_LEAD_CHARS = 600
+FOCUS_LEAD_BONUS = 1.0
+# Kept: places scoring at least this share of the best one, at most FOCUS_LIMIT.
+FOCUS_SHARE = 0.5
+FOCUS_LIMIT = 3
+
+
+def focus(places: Sequence[Place]) -> list[Focus]:
+    """The article's focus locations, best first.
+
+    Government mentions ("Kyiv said") are not locations.  Each remaining mention
+    counts by its precision; mentions in the lead count extra once per place.
+    """
+    by_id: dict[int, list[Place]] = defaultdict(list)
+    for p in places:
+        if p.geonameid is not None and not p.government:
+            by_id[p.geonameid].append(p)
+    scored: list[tuple[float, int, Place, int]] = []
+    for gid, ps in by_id.items():
+        first = min(ps, key=lambda p: p.mention.start)
+        weight = FOCUS_WEIGHT[first.precision]
+        score = weight * (len(ps) + (FOCUS_LEAD_BONUS if first.mention.start < FOCUS_LEAD_CHARS
+                                     else 0.0))
+        scored.append((score, gid, first, len(ps)))
+    if not scored:
+        return []
+    scored.sort(key=lambda s: (-s[0], s[2].mention.start))
+    best = scored[0][0]
+    return [
+        Focus(geonameid=gid, name=p.name, country=p.country, admin1=p.admin1, lat=p.lat,
+                   lon=p.lon, precision=p.precision, mentions=n, score=round(score, 3))
+        for score, gid, p, n in scored[:FOCUS_LIMIT] if score >= FOCUS_SHARE * best
+    ]

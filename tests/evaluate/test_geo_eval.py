@@ -1,0 +1,105 @@
+"""The geoparsing scorer on a tiny corpus we wrote, and a smoke run on LGL when present."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from tests.conftest import SHARED
+
+from wirelens.evaluate.geo import (
+    auc,
+    evaluate_geo,
+    format_geo_scores,
+    haversine_km,
+    read_corpus,
+)
+from wirelens.pipeline import Pipeline
+
+TEXT = "Fighting near Kharkiv. Russian officials met in Paris, Texas, on Monday."
+
+# Offsets: Kharkiv 14-21, Russian 23-30, Paris 48-53, Texas 55-60.  Paris is given one
+# character off, as TR-News sometimes does; the reader repairs it.
+CORPUS = f"""<?xml version="1.0" encoding="utf-8"?>
+<articles>
+  <article docid="1">
+    <domain>example.com</domain>
+    <text><![CDATA[{TEXT}]]></text>
+    <toponyms>
+      <toponym><start>14</start><end>21</end><phrase>Kharkiv</phrase>
+        <gaztag geonameid="706483"><name>Kharkiv</name><fcode>PPLA</fcode>
+          <lat>49.98</lat><lon>36.25</lon><country>Ukraine</country></gaztag></toponym>
+      <toponym><start>23</start><end>30</end><phrase>Russian</phrase>
+        <gaztag geonameid="2017370"><name>Russia</name><fcode>PCLI</fcode>
+          <lat>60</lat><lon>100</lon><country>Russia</country></gaztag></toponym>
+      <toponym><start>49</start><end>54</end><phrase>Paris</phrase>
+        <gaztag geonameid="4717560"><name>Paris</name><fcode>PPL</fcode>
+          <lat>33.66</lat><lon>-95.56</lon><country>United States</country></gaztag></toponym>
+      <toponym><start>55</start><end>60</end><phrase>Texas</phrase>
+        <gaztag geonameid="4736286"><name>Texas</name><fcode>ADM1</fcode>
+          <lat>31.25</lat><lon>-99.25</lon><country>United States</country></gaztag></toponym>
+      <toponym><start>0</start><end>8</end><phrase>Nowhere</phrase></toponym>
+    </toponyms>
+  </article>
+</articles>
+"""
+
+
+@pytest.fixture(scope="module")
+def geo_pipeline() -> Pipeline:
+    return Pipeline(components=("entities", "places"))
+
+
+@pytest.fixture()
+def corpus(tmp_path: Path) -> Path:
+    assert TEXT[14:21] == "Kharkiv" and TEXT[48:53] == "Paris" and TEXT[55:60] == "Texas"
+    path = tmp_path / "tiny.xml"
+    path.write_text(CORPUS, encoding="utf-8")
+    return path
+
+
+def test_reader_repairs_and_drops(corpus: Path) -> None:
+    (article,), realigned, dropped = read_corpus(corpus)
+    assert (realigned, dropped) == (1, 1)
+    paris = next(t for t in article.toponyms if t.phrase == "Paris")
+    assert (paris.start, paris.end) == (48, 53)
+    assert [t.demonym for t in article.toponyms] == [False, True, False, False]
+
+
+def test_end_to_end(corpus: Path, geo_pipeline: Pipeline) -> None:
+    scores = evaluate_geo(corpus, pipeline=geo_pipeline, gold_spans=False)
+    assert scores.articles == 1 and scores.toponyms == 4 and scores.demonyms == 1
+    rec = scores.recognition
+    assert rec is not None and (rec.tp, rec.fp, rec.fn) == (3, 0, 0)
+    assert scores.recognition_all is not None and scores.recognition_all.fn == 1
+    r = scores.resolution
+    assert (r.eligible, r.scored, r.correct_161) == (4, 3, 3)
+    assert "accuracy@161 km 1.000" in format_geo_scores(scores)
+
+
+def test_gold_spans(corpus: Path, geo_pipeline: Pipeline) -> None:
+    scores = evaluate_geo(corpus, pipeline=geo_pipeline, gold_spans=True)
+    assert scores.recognition is None
+    r = scores.resolution
+    # the demonym resolves to its country when it is given as a toponym
+    assert (r.eligible, r.scored, r.correct_161) == (4, 4, 4)
+    assert r.median_km == 0.0
+
+
+def test_auc_and_distance() -> None:
+    assert auc([0.0, 0.0]) == 0.0
+    assert auc([20039.0, 20039.0]) == pytest.approx(1.0)
+    assert 0.0 < auc([0.0, 100.0, 1000.0]) < 1.0
+    # Kyiv to Moscow is about 755 km
+    assert haversine_km(50.45, 30.52, 55.75, 37.62) == pytest.approx(755, abs=10)
+
+
+def test_lgl_smoke(geo_pipeline: Pipeline) -> None:
+    path = SHARED / "benchmarks" / "geo" / "lgl.xml"
+    if not path.exists():
+        pytest.skip("../shared is absent: the LGL corpus is read from there")
+    scores = evaluate_geo(path, pipeline=geo_pipeline, limit=20, gold_spans=True)
+    assert scores.articles == 20
+    assert scores.resolution.scored > 100
+    # a loose floor: the figures in the README come from the full corpus
+    assert scores.resolution.accuracy_161 > 0.5

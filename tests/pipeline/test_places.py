@@ -1,0 +1,183 @@
+"""The place resolver on the Konstantinovka sample and on sentences we wrote (fictional)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from wirelens.model import Analysis, Place
+from wirelens.pipeline import Pipeline
+from wirelens.pipeline import places as places_module
+from wirelens.pipeline.base import Context, check_order
+
+
+@pytest.fixture(scope="module")
+def geo_pipeline() -> Iterator[Pipeline]:
+    yield Pipeline(components=("entities", "coref", "places"))
+
+
+@pytest.fixture(scope="module")
+def sample(geo_pipeline: Pipeline, konstantinovka_path) -> Analysis:  # type: ignore[no-untyped-def]
+    from wirelens.ingest import read_inputs
+
+    (article,) = read_inputs([konstantinovka_path])
+    return geo_pipeline.analyze(article)
+
+
+def run(pipe: Pipeline, text: str) -> Analysis:
+    from wirelens.ingest import read_text
+
+    return pipe.analyze(read_text(text, source="test"))
+
+
+def at(record: Analysis, surface: str, nth: int = 0) -> Place:
+    found = [p for p in record.places if " ".join(p.mention.text.split()) == surface]
+    assert len(found) > nth, f"{surface!r} not among {[p.mention.text for p in record.places]}"
+    return found[nth]
+
+
+def test_contract() -> None:
+    check_order(["entities", "places"])
+    with pytest.raises(ValueError, match="requires"):
+        check_order(["places"])
+
+
+# -- the sample article ------------------------------------------------------------
+
+
+def test_konstantinovka_is_kostiantynivka(sample: Analysis) -> None:
+    p = at(sample, "Konstantinovka")
+    assert p.country == "Ukraine" and p.admin1 == "Donetsk Oblast"
+    assert p.lat is not None and p.lon is not None
+    assert abs(p.lat - 48.53) < 0.05 and abs(p.lon - 37.71) < 0.05
+    assert p.precision == "city" and not p.government
+    # every mention of the town resolves alike
+    assert {q.geonameid for q in sample.places if q.mention.text == "Konstantinovka"} == \
+        {p.geonameid}
+
+
+@pytest.mark.parametrize(("surface", "name", "country", "precision"), [
+    ("Donetsk region", "Donetsk Oblast", "Ukraine", "region"),
+    ("Donbass", "Donbas", "Ukraine", "region"),
+    ("Moscow", "Moscow", "Russia", "city"),
+    ("St. Petersburg", "Saint Petersburg", "Russia", "city"),
+    ("Geneva", "Geneva", "Switzerland", "city"),
+    ("Kyiv", "Kyiv", "Ukraine", "city"),
+    ("Russia", "Russia", "Russia", "country"),
+])
+def test_sample_places_resolve(sample: Analysis, surface: str, name: str, country: str,
+                               precision: str) -> None:
+    p = at(sample, surface)
+    assert (p.name, p.country, p.precision) == (name, country, precision)
+
+
+def test_sample_metonymy(sample: Analysis) -> None:
+    text = sample.article.text
+    frame = text.index("Moscow continues to frame")
+    dialogue = text.index("dialogue with Kyiv") + len("dialogue with ")
+    by_start = {p.mention.start: p for p in sample.places}
+    assert by_start[frame].government
+    assert by_start[dialogue].government
+    # "a packed audience in Moscow" and "aggression from Kyiv" name the places
+    assert not at(sample, "Moscow", 0).government
+    assert not at(sample, "Konstantinovka").government
+
+
+def test_sample_demonyms_are_not_places(sample: Analysis) -> None:
+    assert not [p for p in sample.places if p.mention.text in {"Russian", "Ukrainian"}]
+
+
+def test_sample_focus(sample: Analysis) -> None:
+    focus = places_module.focus(sample.places)
+    assert focus and focus[0].name == "Kostyantynivka"
+    # a government mention ("Moscow continues to frame") counts for nothing
+    moscow = at(sample, "Moscow").geonameid
+    assert all(f.mentions == 1 for f in focus if f.geonameid == moscow)
+
+
+# -- sentences we wrote --------------------------------------------------------------
+
+
+def test_context_chooses_the_ukrainian_pokrovsk(geo_pipeline: Pipeline) -> None:
+    record = run(geo_pipeline, "Shelling hit Pokrovsk overnight, officials in the Donetsk "
+                               "region said. Residents of Pokrovsk and Kramatorsk sheltered.")
+    p = at(record, "Pokrovsk")
+    assert (p.country, p.admin1) == ("Ukraine", "Donetsk Oblast")
+
+
+def test_context_chooses_alexandria(geo_pipeline: Pipeline) -> None:
+    alone = run(geo_pipeline, "The ferry reached Alexandria on Tuesday.")
+    assert at(alone, "Alexandria").country == "Egypt"
+    record = run(geo_pipeline, "Floods closed roads between Alexandria and Pineville, and the "
+                               "governor of Louisiana sent help to Shreveport.")
+    p = at(record, "Alexandria")
+    assert (p.country, p.admin1) == ("United States", "Louisiana")
+
+
+@pytest.mark.parametrize(("text", "surface", "admin1"), [
+    ("The convoy left Alexandria, Virginia, before dawn.", "Alexandria", "Virginia"),
+    ("A storm damaged homes in Paris, Texas, on Sunday.", "Paris", "Texas"),
+    ("Volunteers gathered in Gainesville, Ga., to help.", "Gainesville", "Georgia"),
+])
+def test_qualifiers(geo_pipeline: Pipeline, text: str, surface: str, admin1: str) -> None:
+    p = at(run(geo_pipeline, text), surface)
+    assert p.admin1 == admin1 and p.country == "United States"
+
+
+@pytest.mark.parametrize(("text", "surface", "government"), [
+    ("Kyiv said the talks had stalled.", "Kyiv", True),
+    ("Washington warned of new sanctions on Tuesday.", "Washington", True),
+    ("Mediators pressed for a dialogue with Moscow.", "Moscow", True),
+    ("Aid agencies urged Russia to open the corridor.", "Russia", True),
+    ("A drone struck Kyiv overnight.", "Kyiv", False),
+    ("The delegation flew to Moscow on Monday.", "Moscow", False),
+    ("Artillery hit Kramatorsk, which said nothing about it.", "Kramatorsk", False),
+])
+def test_metonymy(geo_pipeline: Pipeline, text: str, surface: str, government: bool) -> None:
+    assert at(run(geo_pipeline, text), surface).government is government
+
+
+def test_demonyms_are_never_places(geo_pipeline: Pipeline) -> None:
+    record = run(geo_pipeline, "Ukrainian troops repelled Russian units near Vovchansk; "
+                               "Ukrainians and Russians both reported losses.")
+    surfaces = {p.mention.text for p in record.places}
+    assert not surfaces & {"Ukrainian", "Russian", "Ukrainians", "Russians"}
+
+
+def test_region_and_city(geo_pipeline: Pipeline) -> None:
+    record = run(geo_pipeline, "Explosions were heard in Donetsk, the largest city of the "
+                               "Donetsk region, and elsewhere in Donetsk Oblast.")
+    city = at(record, "Donetsk")
+    region = at(record, "Donetsk region")
+    oblast = at(record, "Donetsk Oblast")
+    assert city.precision == "city" and city.feature_code is not None \
+        and city.feature_code.startswith("PPL")
+    assert region.precision == "region" and region.geonameid == oblast.geonameid
+    assert region.geonameid != city.geonameid
+
+
+def test_resolve_spans_takes_demonyms_as_given(geo_pipeline: Pipeline) -> None:
+    from wirelens.ingest import read_text
+
+    article = read_text("Russian officials met in Kharkiv.", source="test")
+    doc = geo_pipeline.resources.nlp(article.text)
+    ctx = Context(article=article, doc=doc, resources=geo_pipeline.resources)
+    russian, kharkiv, none = places_module.resolve_spans(ctx, [(0, 7), (25, 32), (8, 17)])
+    assert russian is not None and russian.name == "Russia"
+    assert kharkiv is not None and kharkiv.country == "Ukraine"
+    assert none is None
+
+
+def test_focus_skips_governments() -> None:
+    from wirelens.model import Span
+
+    def place(start: int, gid: int, precision: str, government: bool = False) -> Place:
+        return Place(Span(start, start + 4, "Xxxx"), gid, f"P{gid}", "C", None, 0.0, 0.0,
+                     "PPL", precision, 0.9, government)  # type: ignore[arg-type]
+
+    places = [place(10, 1, "city"), place(900, 1, "city"), place(20, 2, "country"),
+              place(30, 3, "city", government=True), place(40, 3, "city", government=True)]
+    got = places_module.focus(places)
+    assert [f.geonameid for f in got] == [1]
+    assert got[0].mentions == 2
