@@ -76,3 +76,47 @@ def test_geo_floor(geo_scores, name: str) -> None:  # type: ignore[no-untyped-de
     }[name]
     floor = FLOORS["geo_trnews"][name]
     assert value >= floor, f"geo {name} {value:.3f} fell below its floor {floor}"
+
+
+@pytest.fixture(scope="module")
+def event_pipeline():  # type: ignore[no-untyped-def]
+    from wirelens.evaluate.events import EVENT_COMPONENTS
+    from wirelens.pipeline import Pipeline
+
+    return Pipeline(components=EVENT_COMPONENTS)
+
+
+@pytest.fixture(scope="module")
+def acled_scores(event_pipeline):  # type: ignore[no-untyped-def]
+    from tests.conftest import SHARED
+    from wirelens.evaluate.events import evaluate_events
+
+    path = SHARED / "benchmarks" / "acled" / "acled_events.csv"
+    if not path.exists():
+        pytest.skip("../shared is absent: ACLED events are read from there")
+    return evaluate_events(path, pipeline=event_pipeline)
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS["events_acled_heldout"]))
+def test_event_acled_floor(acled_scores, name: str) -> None:  # type: ignore[no-untyped-def]
+    value = {
+        "sub_event_type_weighted_f1": acled_scores.sub_event_type.weighted,
+        "event_type_weighted_f1": acled_scores.event_type.weighted,
+        "fatality_exact": acled_scores.fatality_exact,
+    }[name]
+    floor = FLOORS["events_acled_heldout"][name]
+    assert value >= floor, f"events (ACLED) {name} {value:.3f} fell below its floor {floor}"
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS["events_snippets"]))
+def test_event_snippet_floor(event_pipeline, name: str) -> None:  # type: ignore[no-untyped-def]
+    from wirelens.evaluate.events import evaluate_snippets
+
+    scores = evaluate_snippets(ROOT / "tests" / "gold" / "events" / "snippets.jsonl",
+                               pipeline=event_pipeline)
+    value = {
+        "sub_event_type_weighted_f1": scores.sub_event_type.weighted,
+        "trap_accuracy": scores.trap_accuracy,
+    }[name]
+    floor = FLOORS["events_snippets"][name]
+    assert value >= floor, f"events (snippets) {name} {value:.3f} fell below its floor {floor}"

@@ -121,6 +121,28 @@ def cmd_eval_geo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_eval_events(args: argparse.Namespace) -> int:
+    from wirelens.evaluate.events import (
+        EVENT_COMPONENTS,
+        evaluate_events,
+        evaluate_snippets,
+        format_event_scores,
+        format_snippet_scores,
+    )
+    from wirelens.pipeline import Pipeline
+
+    pipe = Pipeline(components=EVENT_COMPONENTS)
+    acled = Path(args.acled)
+    if acled.exists():
+        print(format_event_scores(evaluate_events(acled, limit=args.limit, pipeline=pipe),
+                                  verbose=args.verbose))
+    else:
+        _err(f"warning: {acled}: not found; ACLED scores skipped")
+    print(format_snippet_scores(evaluate_snippets(Path(args.snippets), pipeline=pipe),
+                                verbose=args.verbose))
+    return EXIT_OK
+
+
 def cmd_gazetteer(args: argparse.Namespace) -> int:
     from wirelens.geo.build import build_gazetteer
     from wirelens.geo.gazetteer import Gazetteer, default_path
@@ -285,6 +307,18 @@ def build_parser() -> argparse.ArgumentParser:
                     help="first N articles only")
     pg.add_argument("--verbose", action="store_true", help="list every miss and wrong place")
     pg.set_defaults(func=cmd_eval_geo)
+    pv = ev.add_parser(
+        "events", help="event coding: a held-out ACLED split and our news-style snippets",
+        epilog="example:\n  wirelens eval events --limit 300",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    pv.add_argument("--acled", default="../shared/benchmarks/acled/acled_events.csv",
+                    metavar="CSV", help="ACLED events CSV (default: the one in ../shared)")
+    pv.add_argument("--snippets", default="tests/gold/events/snippets.jsonl", metavar="FILE",
+                    help="our annotated news-style snippets")
+    pv.add_argument("--limit", type=int, default=None, metavar="N",
+                    help="score only the first N held-out ACLED notes")
+    pv.add_argument("--verbose", action="store_true", help="list every wrong code")
+    pv.set_defaults(func=cmd_eval_events)
 
     p = sub.add_parser("gazetteer", help="build the offline place index", epilog=EPILOG_GAZ,
                        formatter_class=argparse.RawDescriptionHelpFormatter)

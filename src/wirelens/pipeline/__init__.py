@@ -13,12 +13,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from wirelens.model import Analysis, Article
 
 # Importing the component modules registers them (one line per component).
-from wirelens.pipeline import coref, entities, places, quotes  # noqa: F401
+from wirelens.pipeline import coref, entities, events, places, quotes  # noqa: F401
 from wirelens.pipeline.base import REGISTRY, Context, check_order
 from wirelens.pipeline.resources import DEFAULT_MODEL, Resources
 
 #: The components that run by default, in order.
-DEFAULT_COMPONENTS: tuple[str, ...] = ("entities", "coref", "places", "quotes")
+DEFAULT_COMPONENTS: tuple[str, ...] = ("entities", "coref", "places", "quotes", "events")
 
 __all__ = ["DEFAULT_COMPONENTS", "Pipeline", "Resources"]
 

@@ -1,0 +1,189 @@
+"""Events: the Konstantinovka requirements of issue 5, and one sentence per trap.
+
+The trap sentences are ours, written for these tests (not in the training
+sentences or the evaluation snippets).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from wirelens.model import Analysis, Article, Event
+
+COMPONENTS = ("entities", "places", "events")
+
+
+@pytest.fixture(scope="module")
+def events_pipeline():  # type: ignore[no-untyped-def]
+    import wirelens.pipeline.events
+    import wirelens.pipeline.places  # noqa: F401
+    from wirelens.pipeline import Pipeline
+
+    return Pipeline(components=COMPONENTS)
+
+
+@pytest.fixture(scope="module")
+def konst(events_pipeline, konstantinovka_path) -> Analysis:  # type: ignore[no-untyped-def]
+    from wirelens.ingest import read_inputs
+
+    (article,) = read_inputs([konstantinovka_path])
+    return events_pipeline.analyze(article)  # type: ignore[no-any-return]
+
+
+def _run(pipeline: Any, text: str, published: str = "2024-05-16") -> list[Event]:
+    article = Article(id="t", text=text, published=published, language="en")
+    return list(pipeline.analyze(article).events)
+
+
+def _details(pipeline: Any, text: str, published: str = "2024-05-16") -> list[dict[str, Any]]:
+    from wirelens.pipeline.base import Context
+
+    article = Article(id="t", text=text, published=published, language="en")
+    ctx = Context(article=article, doc=pipeline.resources.nlp(text), resources=pipeline.resources)
+    for comp in pipeline.components:
+        comp(ctx)
+    return list(ctx.extra["event_details"])
+
+
+# -- Konstantinovka ---------------------------------------------------------------------
+
+
+def test_konstantinovka_fighting_is_an_armed_clash_russia_against_ukraine(konst: Analysis) -> None:
+    clashes = [e for e in konst.events if e.sub_event_type == "Armed clash"
+               and e.location == "Kostyantynivka" and e.status != "background"]
+    assert clashes, konst.events
+    sides = {clashes[0].actor1, clashes[0].actor2}
+    assert sides == {"Military Forces of Russia (2000-)", "Military Forces of Ukraine (2019-)"}
+    assert clashes[0].event_type == "Battles"
+
+
+def test_konstantinovka_shelling_hit_civilians(konst: Analysis) -> None:
+    shelling = [e for e in konst.events if e.sub_event_type == "Shelling/artillery/missile attack"]
+    assert shelling, konst.events
+    ev = shelling[0]
+    assert ev.event_type == "Explosions/Remote violence"
+    assert ev.actor2 == "Civilians (Ukraine)"
+    assert "school" in ev.evidence.text
+    assert ev.location == "Kostyantynivka"
+
+
+def test_konstantinovka_ceasefire_calls_and_refusal_are_diplomatic(konst: Analysis) -> None:
+    diplomatic = [e for e in konst.events if e.event_type == "Diplomatic"]
+    kinds = {e.sub_event_type for e in diplomatic}
+    assert "Call for ceasefire" in kinds
+    assert "Refusal to negotiate" in kinds
+    refusal = next(e for e in diplomatic if e.sub_event_type == "Refusal to negotiate")
+    assert refusal.actor1 == "Government of Russia (2000-)"
+    # Geneva is only the UN official's base; no diplomatic event is placed there
+    assert all(e.location != "Geneva" for e in konst.events)
+
+
+def test_konstantinovka_maidan_only_as_background(konst: Analysis) -> None:
+    maidan = [e for e in konst.events if "Maidan" in e.evidence.text]
+    assert maidan
+    assert all(e.status == "background" for e in maidan)
+
+
+def test_konstantinovka_evidence_spans_point_into_the_text(konst: Analysis) -> None:
+    text = konst.article.text
+    for e in konst.events:
+        assert text[e.evidence.start:e.evidence.end] == e.evidence.text
+
+
+def test_konstantinovka_no_event_in_st_petersburg_or_moscow(konst: Analysis) -> None:
+    assert not {e.location for e in konst.events} & {"Saint Petersburg", "Moscow"}
+
+
+# -- traps ----------------------------------------------------------------------------------
+
+
+def test_background_year_gives_background(events_pipeline: Any) -> None:
+    events = _run(events_pipeline, "Separatists stormed the town hall of Sloviansk in 2014, "
+                                   "seizing weapons from the police.")
+    assert events and all(e.status == "background" for e in events)
+
+
+def test_future_quote_gives_no_event(events_pipeline: Any) -> None:
+    events = _run(events_pipeline, "“We will shell their positions in Horlivka tomorrow,” "
+                                   "the commander said.")
+    assert events == []
+
+
+def test_threat_gives_no_event(events_pipeline: Any) -> None:
+    assert _run(events_pipeline, "The militia threatened to attack the convoy if it "
+                                 "entered the valley.") == []
+
+
+def test_speaker_base_is_not_the_location(events_pipeline: Any) -> None:
+    events = _run(events_pipeline, "Shelling hit the outskirts of Chuhuiv on Monday, said "
+                                   "Ivan Petrenko, an analyst based in Lviv.")
+    assert events
+    assert events[0].sub_event_type == "Shelling/artillery/missile attack"
+    assert events[0].location != "Lviv"
+    assert events[0].location == "Chuhuyiv"  # GeoNames spelling
+
+
+def test_claim_by_a_party(events_pipeline: Any) -> None:
+    events = _run(events_pipeline, "Russia's Defence Ministry said it shot down 12 Ukrainian "
+                                   "drones over Belgorod region on Wednesday.")
+    assert events
+    assert events[0].sub_event_type == "Disrupted weapons use"
+    assert events[0].status == "claim"
+
+
+def test_fact_reported_by_police(events_pipeline: Any) -> None:
+    events = _run(events_pipeline, "A missile hit a hospital in Dnipro on Friday, killing two "
+                                   "doctors, police said.", published="2024-05-18")
+    assert events
+    ev = events[0]
+    assert ev.status == "fact"
+    assert ev.sub_event_type == "Shelling/artillery/missile attack"
+    assert ev.fatalities == 2
+    assert ev.date == "2024-05-17"
+    assert ev.actor2 == "Civilians (Ukraine)"
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("Gunmen killed three villagers near Djibo on Sunday.", 3),
+    ("A drone strike on a market in Sagaing killed at least 14 people.", 14),
+    ("Two soldiers and five civilians were killed when a roadside bomb exploded near Gao.", 7),
+])
+def test_fatalities_in_words_and_digits(events_pipeline: Any, text: str, count: int) -> None:
+    events = _run(events_pipeline, text)
+    assert events and events[0].fatalities == count
+
+
+def test_vague_fatalities_are_null_with_the_words_kept(events_pipeline: Any) -> None:
+    text = "Dozens were killed when jets bombed a village in Sagaing region."
+    events = _run(events_pipeline, text)
+    assert events and events[0].fatalities is None
+    assert events[0].sub_event_type == "Air/drone strike"
+    details = _details(events_pipeline, text)
+    assert details[0]["fatalities_text"].lower().startswith("dozens")
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    ("on Tuesday", "2024-05-14"),          # published on Thursday 16 May 2024
+    ("overnight", "2024-05-15"),
+    ("last week", "2024-W19"),
+    ("recently", "2024-05"),
+])
+def test_relative_dates(events_pipeline: Any, words: str, expected: str) -> None:
+    events = _run(events_pipeline, f"Russian artillery shelled Kupiansk {words}.")
+    assert events and events[0].date == expected
+
+
+def test_one_event_mentioned_twice_is_merged(events_pipeline: Any) -> None:
+    text = ("Russian drones struck Odesa on Tuesday, damaging the port. "
+            "The drone attack on Odesa also hit a grain warehouse.")
+    events = [e for e in _run(events_pipeline, text) if e.sub_event_type == "Air/drone strike"]
+    assert len(events) == 1
+
+
+def test_protest_dispersed_by_police(events_pipeline: Any) -> None:
+    events = _run(events_pipeline, "Police fired tear gas to disperse hundreds of students "
+                                   "protesting in Nairobi on Tuesday.")
+    assert events and events[0].sub_event_type == "Protest with intervention"
+    assert events[0].actor1 == "Protesters (Kenya)"
