@@ -162,6 +162,7 @@ EPILOG_INGEST = """\
 examples:
   wirelens ingest samples/articles --db corpus.duckdb
   wirelens ingest news/ extra.jsonl --db corpus.duckdb --workers 2
+  wirelens ingest news/ --db corpus.duckdb --engine dask --scheduler tcp://10.0.0.5:8786
 """
 EPILOG_QUERY = """\
 examples:
@@ -186,7 +187,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     # A bar only on a terminal: redirected to a file it would be thousands of lines.
     progress = sys.stderr.isatty() and not args.no_progress
     return ingest_command(args.inputs, db=args.db, workers=args.workers, progress=progress,
-                          err=sys.stderr)
+                          err=sys.stderr, engine=args.engine, scheduler=args.scheduler)
 
 
 def cmd_query(args: argparse.Namespace) -> int:
@@ -220,6 +221,12 @@ def add_store_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser])
                    help=db_help + "; created if missing")
     p.add_argument("--workers", type=int, default=None, metavar="N",
                    help="worker processes, each loading the model once (default: all cores)")
+    p.add_argument("--engine", choices=["local", "dask"], default="local",
+                   help="local: worker processes on this machine; dask: a Dask cluster "
+                        "(needs the [dask] extra)")
+    p.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                   help="Dask scheduler, e.g. tcp://10.0.0.5:8786 "
+                        "(default: a LocalCluster of --workers processes)")
     p.add_argument("--no-progress", action="store_true",
                    help="no progress bar (it is shown only on a terminal anyway)")
     p.set_defaults(func=cmd_ingest)

@@ -44,3 +44,8 @@ def fake() -> FakeAnalyzer:
 
 def slow_fake() -> FakeAnalyzer:
     return FakeAnalyzer(delay=0.05)
+
+
+def fake_pipeline(*, batch_size: int = 16) -> FakeAnalyzer:
+    """Stands in for :func:`wirelens.batch.local.build_pipeline` (same signature)."""
+    return FakeAnalyzer()

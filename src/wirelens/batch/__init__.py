@@ -9,8 +9,10 @@ missing), hands the rest to an :class:`Executor` in chunks, and writes each
 result back as one transaction per document.  It opens the store for each
 batch and closes it between batches, so readers get the file in the gaps.
 
-The executor is the piece that changes with the engine: a process pool here,
-a Dask cluster later, behind the same ordered ``map``.
+The executor is the piece that changes with the engine: a process pool
+(``engine="local"``) or a Dask cluster (``engine="dask"``, :mod:`wirelens.batch.dask`),
+behind the same ordered ``map``.  After the last chunk the near-duplicate
+grouping (:mod:`wirelens.store.dedup`) takes in the new articles.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Protocol
+from typing import Literal, Protocol
 
 # tqdm ships no type information; types-tqdm would make this ignore unnecessary.
 from tqdm import tqdm  # type: ignore[import-untyped]
@@ -35,13 +37,19 @@ from wirelens.batch.local import (
     ProcessExecutor,
     build_pipeline,
 )
+from wirelens.errors import ConfigError
 from wirelens.ingest import read_inputs
 from wirelens.ingest.reader import KINDS, STDIN
 from wirelens.model import Article, Failure
 from wirelens.store.connect import DEFAULT_LOCK_TIMEOUT, StoreError
+from wirelens.store.dedup import DedupCounts
 from wirelens.store.writer import RunCounts, Store
 
-__all__ = ["Executor", "RunSummary", "estimate_total", "ingest", "make_executor"]
+__all__ = ["ENGINES", "Engine", "Executor", "RunSummary", "estimate_total", "ingest",
+           "make_executor"]
+
+Engine = Literal["local", "dask"]
+ENGINES: tuple[Engine, ...] = ("local", "dask")
 
 #: Articles per chunk: the unit of work sent to a worker and of one store
 #: session.  16 matches the pipeline's nlp.pipe batch; at about 150 ms an
@@ -79,6 +87,8 @@ class RunSummary:
     workers: int
     #: Peak resident memory of each worker process, by pid (the parent's, for one worker).
     worker_peak_rss_mb: dict[int, float] = field(default_factory=dict)
+    #: What the near-duplicate pass did at the end of the run (None when it did not run).
+    dedup: DedupCounts | None = None
 
 
 @dataclass
@@ -93,10 +103,21 @@ class _Tally:
 
 
 def make_executor(
-    *, workers: int, factory: AnalyzerFactory | None = None
-) -> InlineExecutor | ProcessExecutor:
-    """One worker runs in this process; more run as a process pool."""
+    *, workers: int, factory: AnalyzerFactory | None = None, engine: Engine = "local",
+    scheduler: str | None = None,
+) -> Executor:
+    """The local engine runs one worker in this process and more as a process pool;
+    the dask engine runs on the cluster at ``scheduler`` or on a LocalCluster of ``workers``.
+    """
     factory = factory or partial(build_pipeline, batch_size=DEFAULT_CHUNK_SIZE)
+    if engine == "dask":
+        from wirelens.batch.dask import DaskExecutor
+
+        return DaskExecutor(factory, workers=workers, scheduler=scheduler)
+    if engine != "local":
+        raise ConfigError(f"unknown engine {engine!r}: choose from {', '.join(ENGINES)}")
+    if scheduler is not None:
+        raise ConfigError("--scheduler needs --engine dask")
     if workers <= 1:
         return InlineExecutor(factory)
     return ProcessExecutor(factory, workers=workers)
@@ -112,21 +133,28 @@ def ingest(
     max_chars: int = 1_000_000,
     factory: AnalyzerFactory | None = None,
     executor: Executor | None = None,
+    engine: Engine = "local",
+    scheduler: str | None = None,
+    dedup: bool = True,
     lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
 ) -> RunSummary:
     """Analyse and store every article under ``paths`` that ``db`` does not hold yet.
 
     ``workers`` defaults to the number of cores.  ``factory`` builds the
     analyzer in each worker (default: the full pipeline); ``executor``
-    replaces the local one altogether.  Per-document problems become failures
-    (in the summary and the ``failures`` table) and the run goes on; a
+    replaces the engine's altogether; ``engine`` and ``scheduler`` choose it
+    (see :func:`make_executor`).  ``dedup`` groups the new articles into
+    stories and links their quotes at the end (:mod:`wirelens.store.dedup`).
+    Per-document problems become failures (in the summary and the ``failures``
+    table) and the run goes on; a
     :class:`~wirelens.store.connect.StoreError` (the store locked for longer
     than ``lock_timeout``, a newer schema) stops it, and a rerun resumes it.
     """
     started = time.perf_counter()
     names = [str(p) for p in paths]
     if executor is None:
-        executor = make_executor(workers=workers or os.cpu_count() or 1, factory=factory)
+        executor = make_executor(workers=workers or os.cpu_count() or 1, factory=factory,
+                                 engine=engine, scheduler=scheduler)
     with Store.open(db, lock_timeout=lock_timeout) as store:
         run_id = store.begin_run(paths=names, workers=executor.workers)
     tally = _Tally()
@@ -139,6 +167,7 @@ def ingest(
     submitted: deque[list[Article]] = deque()
     session = partial(Store.open, db, lock_timeout=lock_timeout)
     status = "aborted"
+    grouped: DedupCounts | None = None
     try:
         items = read_inputs(names, max_chars=max_chars)
         chunks = _fresh_chunks(items, session, run_id, tally, bar, chunk_size, submitted)
@@ -156,6 +185,11 @@ def ingest(
                         tally.skipped += 1
             rss[result.pid] = max(rss.get(result.pid, 0.0), result.peak_rss_mb)
             _advance(bar, len(chunk), tally)
+        if dedup:
+            # Incremental: only articles without a signature are compared, so a rerun
+            # after a crash picks up whatever the last run stored but did not group.
+            with session() as store:
+                grouped = store.update_duplicates()
         status = "completed"
     finally:
         executor.close()
@@ -165,7 +199,7 @@ def ingest(
         run_id=run_id, read=tally.read, analysed=tally.analysed, skipped=tally.skipped,
         failed=len(tally.failures), failures=tuple(tally.failures),
         seconds=time.perf_counter() - started, workers=executor.workers,
-        worker_peak_rss_mb=rss,
+        worker_peak_rss_mb=rss, dedup=grouped,
     )
 
 

@@ -13,11 +13,15 @@ import csv
 import json
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
+from wirelens.errors import ConfigError
 from wirelens.store.connect import StoreError
 from wirelens.store.export import ExportFormat, export
 from wirelens.store.queries import QueryError, Reader, Table
+
+if TYPE_CHECKING:
+    from wirelens.batch import Engine
 
 __all__ = [
     "export_command",
@@ -40,13 +44,15 @@ def _err(stream: TextIO, message: str) -> None:
 
 def ingest_command(
     paths: Sequence[str], *, db: str, workers: int | None, progress: bool, err: TextIO,
+    engine: Engine = "local", scheduler: str | None = None,
 ) -> int:
     """``wirelens ingest``: store every new article, then summarise the run on ``err``."""
     from wirelens.batch import ingest
 
     try:
-        summary = ingest(paths, db=db, workers=workers, progress=progress)
-    except StoreError as exc:
+        summary = ingest(paths, db=db, workers=workers, progress=progress, engine=engine,
+                         scheduler=scheduler)
+    except (StoreError, ConfigError) as exc:
         _err(err, f"error: {exc}")
         return EXIT_NOTHING
     rate = summary.analysed / summary.seconds if summary.seconds else 0.0
@@ -55,6 +61,9 @@ def ingest_command(
         f"already stored {summary.skipped}, failed {summary.failed} "
         f"in {summary.seconds:.1f} s ({rate:.1f} articles/s, {summary.workers} workers)\n"
     )
+    if summary.dedup is not None and (summary.dedup.stories or summary.dedup.links):
+        err.write(f"{db}: {summary.dedup.stories} stories of republished articles and "
+                  f"{summary.dedup.links} repeated quotes new or grown\n")
     for failure in summary.failures[:_LISTED_FAILURES]:
         _err(err, f"error: {failure} [{failure.code}]")
     if summary.failed > _LISTED_FAILURES:
@@ -127,6 +136,9 @@ def render_report(reader: Reader, *, db: str, limit: int = 15) -> str:
         ("Top people (by articles)", reader.top_people(limit=limit)),
         ("Top places (by mentions)", reader.top_places(limit=limit)),
         ("Events by type and week", reader.event_counts()),
+        ("Largest stories (republished N times under M outlets)",
+         reader.largest_stories(limit=limit)),
+        ("Quotes attributed to different speakers", reader.conflicting_quotes(limit=limit)),
         ("Failures in the latest run", reader.failures()),
     )
     for title, table in sections:

@@ -182,6 +182,41 @@ class Reader:
             """
         )
 
+    def largest_stories(self, *, limit: int = 20) -> Table:
+        """Stories republished most: the original, how often and under how many outlets."""
+        return self.query(
+            """
+            SELECT s.story_id,
+                   any_value(o.title) AS title,
+                   any_value(o.outlet) AS original_outlet,
+                   any_value(o.published) AS published,
+                   count(*) - 1 AS republished,
+                   count(DISTINCT coalesce(a.outlet, a.url, a.source)) AS outlets,
+                   round(min(s.similarity), 3) AS min_similarity
+            FROM stories s
+            JOIN articles a ON a.id = s.article_id
+            JOIN articles o ON o.id = s.story_id
+            GROUP BY s.story_id
+            HAVING count(*) > 1
+            ORDER BY republished DESC, outlets DESC, s.story_id LIMIT ?
+            """, [limit],
+        )
+
+    def conflicting_quotes(self, *, limit: int = 20) -> Table:
+        """The same words attributed to different speakers in different articles."""
+        return self.query(
+            """
+            SELECT any_value(text ORDER BY published NULLS LAST) AS quote,
+                   string_agg(DISTINCT speaker, '; ' ORDER BY speaker) AS speakers,
+                   any_value(n_articles) AS articles,
+                   any_value(n_outlets) AS outlets
+            FROM quote_links
+            WHERE conflicting_speakers
+            GROUP BY link_id
+            ORDER BY articles DESC, outlets DESC, link_id LIMIT ?
+            """, [limit],
+        )
+
     def latest_runs(self, *, limit: int = 5) -> Table:
         return self.query(
             """

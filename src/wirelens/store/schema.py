@@ -198,9 +198,69 @@ JOIN articles a ON a.id = e.article_id
 LEFT JOIN best p ON p.article_id = e.article_id AND p.key = lower(e.location);
 """
 
+# Near-duplicates (wirelens.store.dedup): derived from articles and quotes,
+# rewritten for the stories and quote groups each new batch touches.
+_V2 = """
+CREATE TABLE minhash (
+    article_id VARCHAR PRIMARY KEY,
+    n_shingles INTEGER NOT NULL,
+    signature  UINTEGER[] NOT NULL
+);
+
+-- One row per article and LSH band; an article's candidates share a key with it.
+CREATE TABLE minhash_bands (
+    lsh_key    UBIGINT NOT NULL,
+    article_id VARCHAR NOT NULL
+);
+
+CREATE TABLE stories (
+    story_id    VARCHAR NOT NULL,
+    article_id  VARCHAR PRIMARY KEY,
+    is_original BOOLEAN NOT NULL,
+    similarity  DOUBLE NOT NULL
+);
+CREATE INDEX stories_story ON stories (story_id);
+
+CREATE TABLE quote_keys (
+    article_id VARCHAR NOT NULL,
+    ordinal    INTEGER NOT NULL,
+    quote_key  VARCHAR NOT NULL,
+    n_words    INTEGER NOT NULL,
+    link_id    VARCHAR NOT NULL
+);
+
+CREATE TABLE quote_bands (
+    lsh_key    UBIGINT NOT NULL,
+    article_id VARCHAR NOT NULL,
+    ordinal    INTEGER NOT NULL
+);
+
+-- One row per group of linked quotes spanning two articles or more.
+CREATE TABLE quote_groups (
+    link_id              VARCHAR PRIMARY KEY,
+    n_quotes             INTEGER NOT NULL,
+    n_articles           INTEGER NOT NULL,
+    n_outlets            INTEGER NOT NULL,
+    n_speakers           INTEGER NOT NULL,
+    conflicting_speakers BOOLEAN NOT NULL
+);
+
+CREATE VIEW quote_links AS
+SELECT k.link_id, k.quote_key, k.article_id, k.ordinal, q.text,
+       q.speaker_name AS speaker, q.speaker_entity_id,
+       a.outlet, a.published, a.url,
+       g.n_articles, g.n_outlets, g.conflicting_speakers
+FROM quote_keys k
+JOIN quote_groups g USING (link_id)
+JOIN quotes q ON q.article_id = k.article_id AND q.ordinal = k.ordinal
+JOIN articles a ON a.id = k.article_id;
+"""
+
 #: Every migration, oldest first.  Append; never edit a released entry.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, entities, mentions, quotes, places, events, runs, failures", _V1),
+    Migration(2, "near-duplicates: minhash, minhash_bands, stories, quote_keys, quote_bands,"
+                 " quote_groups, view quote_links", _V2),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -30,7 +30,9 @@ import duckdb
 
 from wirelens import __version__
 from wirelens.model import Analysis, Failure
+from wirelens.store import dedup
 from wirelens.store.connect import DEFAULT_LOCK_TIMEOUT, StoreError, connect
+from wirelens.store.dedup import DedupCounts
 from wirelens.store.schema import migrate
 
 __all__ = ["RunCounts", "Store"]
@@ -151,6 +153,14 @@ class Store:
             ).fetchall()
             self._types[table] = {str(name): str(kind) for name, kind in rows}
         return self._types[table]
+
+    def update_duplicates(self) -> DedupCounts:
+        """Group the articles stored since the last call into stories and link their quotes.
+
+        Derived data only (``stories``, ``quote_links`` and their bookkeeping),
+        one transaction per batch of articles; see :mod:`wirelens.store.dedup`.
+        """
+        return dedup.update(self._con)
 
     # -- runs and failures ---------------------------------------------------
 
