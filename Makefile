@@ -34,11 +34,24 @@ typecheck: install
 unit: install
 	$(BIN)/python -m pytest -q
 
+# Every quality figure in the README (the benchmarks under ../shared are read from there).
 eval: install
 	$(BIN)/wirelens eval entities
+	$(BIN)/wirelens eval quotes --polnear ../shared/benchmarks/polnear/dev
+	$(BIN)/wirelens eval geo --corpus lgl
+	$(BIN)/wirelens eval geo --corpus lgl --gold-spans
+	$(BIN)/wirelens eval geo --corpus trnews
+	$(BIN)/wirelens eval geo --corpus trnews --gold-spans
+	$(BIN)/wirelens eval events
 
+# Speed and memory, printed as figures and ratios (never asserted: timing is not a test).
 bench: install
 	$(BIN)/python bench/bench_analyze.py
+	$(BIN)/python bench/bench_gazetteer.py
+	$(BIN)/python bench/bench_quotes.py
+	$(BIN)/python bench/bench_places.py
+	$(BIN)/python bench/bench_ingest.py --n 96
+	$(BIN)/python bench/bench_memory.py --n 10000
 
 # Rewrite the golden files after an intended change; review the diff before committing.
 goldens: install
