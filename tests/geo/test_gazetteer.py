@@ -173,3 +173,44 @@ def test_default_path_uses_wirelens_home(monkeypatch: pytest.MonkeyPatch, tmp_pa
     monkeypatch.setenv("WIRELENS_HOME", str(tmp_path))
     assert default_path().parent == tmp_path
     assert default_path().name.startswith("gazetteer-")
+
+
+def test_us_counties(built: BuildStats, gaz: Gazetteer) -> None:
+    assert built.counties > 3000
+    (laurel,) = gaz.lookup("Laurel County")
+    assert (laurel.feature_code, laurel.admin1, laurel.country_code) == ("ADM2", "Kentucky", "US")
+    # no county coordinates in the data: the state's centroid, said so
+    assert laurel.centroid and laurel.population == 0
+    # a bare county name never outranks a town of that name
+    assert gaz.lookup("Madison")[0].feature_class == "P"
+    assert {e.admin1 for e in gaz.lookup("Clarke")} >= {"Georgia", "Virginia"}
+
+
+def test_country_without_its_article(gaz: Gazetteer) -> None:
+    assert gaz.lookup("Netherlands")[0].country_code == "NL"
+    assert gaz.lookup("the Netherlands")[0].country_code == "NL"
+
+
+@pytest.mark.parametrize(("name", "admin1"), [("Québec", "Quebec Province"),
+                                              ("Montreal", "Quebec Province"),
+                                              ("Brisbane", "Queensland")])
+def test_canadian_and_australian_units(gaz: Gazetteer, name: str, admin1: str) -> None:
+    assert _top_city(gaz, name).admin1 == admin1
+
+
+def test_quebec_province_has_a_population(gaz: Gazetteer) -> None:
+    (prov,) = [e for e in gaz.lookup("Quebec Province") if e.feature_code == "ADM1"]
+    assert prov.population > 5_000_000
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Middle East", "Middle East"), ("Scandinavia", "Scandinavia"),
+    ("Southern California", "Southern California"), ("EU", "European Union"),
+    ("Newfoundland", "Newfoundland and Labrador"), ("L.A.", "Los Angeles"),
+])
+def test_named_places_added(gaz: Gazetteer, name: str, expected: str) -> None:
+    assert gaz.lookup(name)[0].name == expected
+
+
+def test_eu_matches_only_in_capitals(gaz: Gazetteer) -> None:
+    assert all(e.name != "European Union" for e in gaz.lookup("Eu"))

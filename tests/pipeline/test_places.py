@@ -181,3 +181,18 @@ def test_focus_skips_governments() -> None:
     got = places_module.focus(places)
     assert [f.geonameid for f in got] == [1]
     assert got[0].mentions == 2
+
+
+def test_county_sits_among_the_articles_towns(geo_pipeline: Pipeline) -> None:
+    record = run(geo_pipeline, "Deputies in Laurel County arrested two men in London, Ky., "
+                               "and a third in Corbin on Friday.")
+    county = at(record, "Laurel County")
+    assert (county.admin1, county.precision) == ("Kentucky", "region")
+    # the state's centroid moved to the article's Kentucky towns
+    assert county.lat is not None and county.lon is not None
+    assert abs(county.lat - 37.1) < 0.3 and abs(county.lon + 84.1) < 0.3
+
+
+def test_soft_votes_pick_the_state_of_a_county(geo_pipeline: Pipeline) -> None:
+    record = run(geo_pipeline, "Athens police and Clarke County deputies closed the road.")
+    assert at(record, "Athens").admin1 == "Georgia"

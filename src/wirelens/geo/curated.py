@@ -11,7 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 __all__ = [
+    "ADMIN1_CODES",
     "CASE_SENSITIVE_ALIASES",
+    "CITY_ALIASES",
     "COUNTRY_ALIASES",
     "GENERIC_REGION_WORDS",
     "NAMED_REGIONS",
@@ -60,7 +62,22 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
 
 # Aliases that are only names when written exactly so: "US" is the country,
 # "us" is a pronoun.  ISO codes are added to this set at build time.
-CASE_SENSITIVE_ALIASES = frozenset({"US", "USA", "UK", "DRC", "DPRK", "UAE", "CAR"})
+CASE_SENSITIVE_ALIASES = frozenset({"US", "USA", "UK", "DRC", "DPRK", "UAE", "CAR", "EU"})
+
+# Country → (ISO 3166-2 subdivision code → GeoNames admin-1 code), where GeoNames
+# numbers the units and the centre-vote join fails: Quebec's centre lies so far
+# north that Quebec City's towns voted for New Brunswick.
+ADMIN1_CODES: dict[str, dict[str, str]] = {
+    "CA": {"AB": "01", "BC": "02", "MB": "03", "NB": "04", "NL": "05", "NS": "07", "ON": "08",
+           "PE": "09", "QC": "10", "SK": "11", "YT": "12", "NT": "13", "NU": "14"},
+    "AU": {"ACT": "01", "NSW": "02", "NT": "03", "QLD": "04", "SA": "05", "TAS": "06",
+           "VIC": "07", "WA": "08"},
+}
+
+# GeoNames id → extra names of a city that its alternate names lack.
+CITY_ALIASES: dict[int, tuple[str, ...]] = {
+    5368361: ("L.A.",),  # Los Angeles
+}
 
 # Country codes whose admin-1 units English copy calls "oblast".
 POST_SOVIET = frozenset({"UA", "RU", "BY", "KZ", "KG"})
@@ -114,6 +131,8 @@ REGION_ALIASES: dict[str, tuple[str, ...]] = {
     "UA-51": ("Odessa region", "Odessa Oblast"),
     "RU-KRS": ("Kursk Oblast", "Kursk region"),
     "RU-BEL": ("Belgorod Oblast", "Belgorod region"),
+    "CA-NL": ("Newfoundland",),
+    "CA-QC": ("Quebec province", "Province of Quebec"),
 }
 
 # Words that are never a region's name on their own ("Northern" district, IL).
@@ -148,4 +167,9 @@ NAMED_REGIONS: tuple[NamedRegion, ...] = (
     NamedRegion(-7, "Sinai Peninsula", ("Sinai", "the Sinai"), "EG", 29.5, 33.8),
     NamedRegion(-8, "Nagorno-Karabakh", ("Karabakh", "Artsakh"), "AZ", 39.83, 46.75),
     NamedRegion(-9, "Transnistria", ("Transdniestria", "Pridnestrovie"), "MD", 47.2, 29.4),
+    NamedRegion(-10, "Middle East", ("the Middle East", "Mideast"), "", 29.0, 41.0),
+    NamedRegion(-11, "Scandinavia", ("Scandinavian Peninsula",), "", 63.0, 14.0),
+    NamedRegion(-12, "Southern California", ("SoCal",), "US", 34.0, -117.5),
+    # An institution more than a territory: placed at its seat, Brussels.
+    NamedRegion(-13, "European Union", ("EU", "E.U.", "the European Union"), "", 50.85, 4.35),
 )
