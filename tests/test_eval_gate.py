@@ -120,3 +120,19 @@ def test_event_snippet_floor(event_pipeline, name: str) -> None:  # type: ignore
     }[name]
     floor = FLOORS["events_snippets"][name]
     assert value >= floor, f"events (snippets) {name} {value:.3f} fell below its floor {floor}"
+
+
+@pytest.fixture(scope="module")
+def article_event_scores(pipeline):  # type: ignore[no-untyped-def]
+    from wirelens.evaluate.events import evaluate_articles
+
+    return evaluate_articles(ROOT / "tests" / "gold" / "events" / "articles",
+                             ROOT / "samples" / "articles", pipeline=pipeline)
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS["events_articles"]))
+def test_event_article_floor(article_event_scores, name: str) -> None:  # type: ignore[no-untyped-def]
+    scores = article_event_scores
+    value = {"recall": scores.recall, "precision": scores.precision}[name]
+    floor = FLOORS["events_articles"][name]
+    assert value >= floor, f"events (articles) {name} {value:.3f} fell below its floor {floor}"

@@ -131,6 +131,13 @@ def cmd_eval_events(args: argparse.Namespace) -> int:
     )
     from wirelens.pipeline import Pipeline
 
+    if args.articles:
+        from wirelens.evaluate.events import evaluate_articles, format_article_scores
+
+        # the default pipeline, quotes and coref included: the quotes decide claim vs fact
+        scores = evaluate_articles(Path(args.gold), Path(args.articles), pipeline=Pipeline())
+        print(format_article_scores(scores, verbose=args.verbose))
+        return EXIT_OK
     pipe = Pipeline(components=EVENT_COMPONENTS)
     acled = Path(args.acled)
     if acled.exists():
@@ -316,7 +323,9 @@ def build_parser() -> argparse.ArgumentParser:
     pg.set_defaults(func=cmd_eval_geo)
     pv = ev.add_parser(
         "events", help="event coding: a held-out ACLED split and our news-style snippets",
-        epilog="example:\n  wirelens eval events --limit 300",
+        epilog="examples:\n  wirelens eval events --limit 300\n"
+               "  wirelens eval events --articles samples/articles "
+               "--gold tests/gold/events/articles",
         formatter_class=argparse.RawDescriptionHelpFormatter)
     pv.add_argument("--acled", default="../shared/benchmarks/acled/acled_events.csv",
                     metavar="CSV", help="ACLED events CSV (default: the one in ../shared)")
@@ -324,6 +333,10 @@ def build_parser() -> argparse.ArgumentParser:
                     help="our annotated news-style snippets")
     pv.add_argument("--limit", type=int, default=None, metavar="N",
                     help="score only the first N held-out ACLED notes")
+    pv.add_argument("--articles", default=None, metavar="DIR",
+                    help="score whole articles in DIR against --gold instead")
+    pv.add_argument("--gold", default="tests/gold/events/articles", metavar="DIR",
+                    help="gold events per article (with --articles)")
     pv.add_argument("--verbose", action="store_true", help="list every wrong code")
     pv.set_defaults(func=cmd_eval_events)
 

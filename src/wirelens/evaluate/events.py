@@ -34,18 +34,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from wirelens.model import Article, Event
+from wirelens.model import Article, Event, Place
 
 if TYPE_CHECKING:
     from wirelens.pipeline import Pipeline
 
 __all__ = [
     "EVENT_COMPONENTS",
+    "ArticleEventScores",
     "EventScores",
     "SnippetScores",
+    "evaluate_articles",
     "evaluate_events",
     "evaluate_snippets",
     "f1_scores",
+    "format_article_scores",
     "format_event_scores",
     "format_snippet_scores",
     "haversine_km",
@@ -314,4 +317,261 @@ def format_snippet_scores(s: SnippetScores, *, verbose: bool = False) -> str:
     ]
     if verbose:
         lines += [f"    {i}: gold {g} -> predicted {p}" for i, g, p in s.misses]
+    return "\n".join(lines)
+
+
+# -- whole articles ---------------------------------------------------------------------------
+
+DEFAULT_ARTICLE_GOLD = Path("tests/gold/events/articles")
+DEFAULT_ARTICLES = Path("samples/articles")
+
+
+@dataclass(frozen=True, slots=True)
+class _GoldPlace:
+    name: str
+    ids: frozenset[int]
+    points: tuple[tuple[float, float], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Scored:
+    """One event, gold or predicted, reduced to what the article scorer compares."""
+
+    sub: str
+    event_type: str
+    status: str
+    place: _GoldPlace | None
+    actor1: str | None
+    fatalities: int | None
+    start: int
+    end: int
+
+
+@dataclass
+class ArticleEventScores:
+    """Events matched one to one per article: same sub-event type and same place."""
+
+    n_articles: int
+    n_gold: int  # gold events reported as news (fact or claim)
+    n_pred: int  # predicted events that are not background
+    n_matched: int
+    n_type_matched: int  # the same with the event type instead of the sub-event type
+    n_background_gold: int
+    background_as_news: int  # gold background events predicted as fact or claim
+    news_from_background: int  # predicted news events whose evidence is a gold background span
+    status_accuracy: float  # over all matched pairs, background included
+    fatality_exact: float  # over matched news pairs
+    actor1_accuracy: float  # over matched pairs whose gold actor1 is given
+    ms_per_article: float  # the whole pipeline, parse included
+    ms_events_per_article: float  # the events component alone
+    misses: list[tuple[str, str, str]] = field(default_factory=list)  # article, sub, place
+    # article, sub, place, the first words of the evidence
+    false_alarms: list[tuple[str, str, str, str]] = field(default_factory=list)
+
+    @property
+    def recall(self) -> float:
+        return self.n_matched / self.n_gold if self.n_gold else 0.0
+
+    @property
+    def precision(self) -> float:
+        return self.n_matched / self.n_pred if self.n_pred else 0.0
+
+    @property
+    def type_recall(self) -> float:
+        return self.n_type_matched / self.n_gold if self.n_gold else 0.0
+
+    @property
+    def type_precision(self) -> float:
+        return self.n_type_matched / self.n_pred if self.n_pred else 0.0
+
+
+def _country_key(name: str | None) -> str:
+    from wirelens.pipeline.entities import fold
+
+    return fold(name or "").replace("the ", "")
+
+
+def _gold_place(loc: dict[str, Any] | None, gazetteer: Any) -> _GoldPlace | None:
+    """A gold location as the set of gazetteer entries (in its country) it can name."""
+    if not loc:
+        return None
+    name = str(loc["name"])
+    points: list[tuple[float, float]] = []
+    if loc.get("lat") is not None and loc.get("lon") is not None:
+        points.append((float(loc["lat"]), float(loc["lon"])))
+    ids: set[int] = set()
+    entries = gazetteer.lookup(name) if gazetteer is not None else ()
+    country = _country_key(loc.get("country"))
+    same = [e for e in entries if country and (_country_key(e.country) in country
+                                               or country in _country_key(e.country))]
+    for e in same or ([] if country else entries):
+        ids.add(e.geonameid)
+        points.append((e.lat, e.lon))
+    return _GoldPlace(name, frozenset(ids), tuple(points))
+
+
+def _same_place(gold: _GoldPlace | None, pred: Place | None) -> bool:
+    from wirelens.pipeline.entities import fold
+
+    if gold is None or pred is None:
+        return gold is None and pred is None
+    if pred.geonameid is not None and pred.geonameid in gold.ids:
+        return True
+    if pred.lat is not None and pred.lon is not None and any(
+            haversine_km(lat, lon, pred.lat, pred.lon) <= LOCATION_KM
+            for lat, lon in gold.points):
+        return True
+    return fold(pred.name) == fold(gold.name)
+
+
+def read_article_gold(gold_dir: Path | str) -> list[dict[str, Any]]:
+    """The gold files, sorted by name (one per article, one per JSONL record)."""
+    return [json.loads(p.read_text(encoding="utf-8"))
+            for p in sorted(Path(gold_dir).glob("*.json"))]
+
+
+def _article_for(ref: str, articles_dir: Path) -> Article:
+    from wirelens.ingest import read_inputs
+
+    path, _, line = ref.partition(":")
+    found = [a for a in read_inputs([articles_dir / path]) if isinstance(a, Article)]
+    index = int(line) - 1 if line else 0
+    if index >= len(found):
+        raise ValueError(f"{ref}: no such article under {articles_dir}")
+    return found[index]
+
+
+def _pairs(gold: Sequence[_Scored], pred: Sequence[tuple[_Scored, Place | None]],
+           same: Any) -> dict[int, int]:
+    """One-to-one matching, gold index -> predicted index: among compatible pairs,
+    the same background-ness first, then overlapping evidence, then the nearest."""
+    cands: list[tuple[int, int, int, int, int]] = []
+    for gi, g in enumerate(gold):
+        for pi, (p, place) in enumerate(pred):
+            if not same(g, p) or not _same_place(g.place, place):
+                continue
+            bg = int((g.status == "background") != (p.status == "background"))
+            overlap = int(not (p.start < g.end and g.start < p.end))
+            cands.append((bg, overlap, abs(p.start - g.start), gi, pi))
+    out: dict[int, int] = {}
+    used: set[int] = set()
+    for *_, gi, pi in sorted(cands):
+        if gi not in out and pi not in used:
+            out[gi] = pi
+            used.add(pi)
+    return out
+
+
+def evaluate_articles(gold_dir: Path | str = DEFAULT_ARTICLE_GOLD,
+                      articles_dir: Path | str = DEFAULT_ARTICLES, *,
+                      pipeline: Pipeline | None = None) -> ArticleEventScores:
+    """Score every event of whole articles against gold written from their text."""
+    from wirelens.pipeline import Pipeline as _Pipeline
+    from wirelens.pipeline.base import Context
+
+    golds = read_article_gold(gold_dir)
+    pipeline = pipeline or _Pipeline()
+    gazetteer = getattr(pipeline.resources, "gazetteer", None)
+    articles = [_article_for(g["article"], Path(articles_dir)) for g in golds]
+    nlp = pipeline.resources.nlp
+    totals = Counter[str]()
+    misses: list[tuple[str, str, str]] = []
+    alarms: list[tuple[str, str, str, str]] = []
+    events_time = 0.0
+    start = time.perf_counter()
+    for g, article, doc in zip(golds, articles, nlp.pipe([a.text for a in articles]),
+                               strict=True):
+        ctx = Context(article=article, doc=doc, resources=pipeline.resources)
+        for comp in pipeline.components:
+            t0 = time.perf_counter()
+            comp(ctx)
+            if type(comp).__name__ == "EventExtractor":
+                events_time += time.perf_counter() - t0
+        details = ctx.extra.get("event_details", [])
+        gold = [_Scored(e["sub_event_type"], e["event_type"], e["status"],
+                        _gold_place(e.get("location"), gazetteer), e.get("actor1"),
+                        e.get("fatalities"), e["evidence"]["start"], e["evidence"]["end"])
+                for e in g["events"]]
+        pred = [(_Scored(e.sub_event_type, e.event_type, e.status, None, e.actor1,
+                         e.fatalities, e.evidence.start, e.evidence.end),
+                 details[i].get("place") if i < len(details) else None)
+                for i, e in enumerate(ctx.events)]
+        _score_article(g["article"], gold, pred, totals, misses, alarms)
+        for k, alarm in enumerate(alarms):
+            if alarm[3].isdigit():  # the evidence's start: give the words instead
+                at = int(alarm[3])
+                alarms[k] = (*alarm[:3], article.text[at:at + 70].replace("\n", " "))
+    elapsed = time.perf_counter() - start
+    n = len(golds) or 1
+    return ArticleEventScores(
+        n_articles=len(golds), n_gold=totals["gold"], n_pred=totals["pred"],
+        n_matched=totals["tp"], n_type_matched=totals["type_tp"],
+        n_background_gold=totals["bg_gold"], background_as_news=totals["bg_as_news"],
+        news_from_background=totals["news_from_bg"],
+        status_accuracy=totals["status_ok"] / totals["pairs"] if totals["pairs"] else 0.0,
+        fatality_exact=totals["dead_ok"] / totals["tp"] if totals["tp"] else 0.0,
+        actor1_accuracy=totals["actor_ok"] / totals["actor_n"] if totals["actor_n"] else 0.0,
+        ms_per_article=1000 * elapsed / n, ms_events_per_article=1000 * events_time / n,
+        misses=misses, false_alarms=alarms)
+
+
+def _score_article(ref: str, gold: Sequence[_Scored],
+                   pred: Sequence[tuple[_Scored, Place | None]], totals: Counter[str],
+                   misses: list[tuple[str, str, str]],
+                   alarms: list[tuple[str, str, str, str]]) -> None:
+    def news(e: _Scored) -> bool:
+        return e.status != "background"
+
+    pairs = _pairs(gold, pred, lambda g, p: g.sub == p.sub)
+    type_pairs = _pairs(gold, pred, lambda g, p: g.event_type == p.event_type)
+    totals["gold"] += sum(map(news, gold))
+    totals["pred"] += sum(1 for p, _ in pred if news(p))
+    totals["bg_gold"] += sum(1 for g in gold if not news(g))
+    matched_pred: set[int] = set()
+    for gi, g in enumerate(gold):
+        pi = pairs.get(gi)
+        p = pred[pi][0] if pi is not None else None
+        if p is not None:
+            totals["pairs"] += 1
+            totals["status_ok"] += g.status == p.status
+            if g.actor1 is not None:
+                totals["actor_n"] += 1
+                totals["actor_ok"] += g.actor1 == p.actor1
+        if news(g) and p is not None and news(p):
+            totals["tp"] += 1
+            totals["dead_ok"] += g.fatalities == p.fatalities
+            matched_pred.add(pairs[gi])
+        elif news(g):
+            misses.append((ref, g.sub, g.place.name if g.place else "-"))
+        elif p is not None and news(p):
+            totals["bg_as_news"] += 1
+        tpi = type_pairs.get(gi)
+        if news(g) and tpi is not None and news(pred[tpi][0]):
+            totals["type_tp"] += 1
+    background = [g for g in gold if not news(g)]
+    for pi, (p, place) in enumerate(pred):
+        if not news(p) or pi in matched_pred:
+            continue
+        if any(p.start < b.end and b.start < p.end for b in background):
+            totals["news_from_bg"] += 1
+        alarms.append((ref, p.sub, place.name if place else "-", str(p.start)))
+
+
+def format_article_scores(s: ArticleEventScores, *, verbose: bool = False) -> str:
+    lines = [
+        f"Whole articles: {s.n_articles} ({s.n_gold} gold events as news, "
+        f"{s.n_background_gold} background; {s.n_pred} predicted)",
+        f"  sub-event type + place  recall {s.recall:.3f}   precision {s.precision:.3f}",
+        f"  event type + place      recall {s.type_recall:.3f}   "
+        f"precision {s.type_precision:.3f}",
+        f"  background: {s.background_as_news} of {s.n_background_gold} gold background "
+        f"events coded as news; {s.news_from_background} news events from background spans",
+        f"  status accuracy {s.status_accuracy:.3f}   fatality exact {s.fatality_exact:.3f}   "
+        f"actor1 accuracy {s.actor1_accuracy:.3f}",
+        f"  {s.ms_per_article:.0f} ms per article ({s.ms_events_per_article:.1f} ms in events)",
+    ]
+    if verbose:
+        lines += [f"    missed {a}: {sub} @ {place}" for a, sub, place in s.misses]
+        lines += [f"    false alarm {a}: {sub} @ {place}: {words}"
+                  for a, sub, place, words in s.false_alarms]
     return "\n".join(lines)

@@ -67,6 +67,7 @@ class Said:
     end: int
     speaker: str | None
     party: bool
+    direct: bool = True  # in quote marks, not reported speech
 
 
 def simple_quotes(text: str) -> list[tuple[int, int]]:
@@ -149,7 +150,8 @@ class Reader:
                 entity = self.entity_at.get(sp.mention.start)
             words = " ".join(x for x in (name, sp.role if sp else None,
                                          sp.affiliation if sp else None) if x)
-            out.append(Said(q.start, q.end, name, is_party(words, entity) if words else False))
+            out.append(Said(q.start, q.end, name, is_party(words, entity) if words else False,
+                            q.kind != "indirect"))
         if not out:
             out = [Said(s, e, None, False) for s, e in simple_quotes(self.text)]
         return out
@@ -243,9 +245,29 @@ class Reader:
         best: Place | None = None
         for p in self.places:
             if pos - window <= p.mention.start < pos and p.precision in {"city", "area"} and (
-                    best is None or p.mention.start > best.mention.start):
+                    best is None or p.mention.start > best.mention.start) and \
+                    not self._in_direct_quote(p) and not self._where_said(p):
+                # a place inside a quote ("take orders from Paris") is the speaker's
+                # figure of speech more often than the scene of the next event
                 best = p
         return best
+
+    def _where_said(self, place: Place) -> bool:
+        """'In Moscow, the ministry said ...': the place of the words, not of a deed
+        (a capital only: a town fronting 'officials said' is usually the scene)."""
+        if place.feature_code != "PPLC":
+            return False
+        span = self.ctx.doc.char_span(place.mention.start, place.mention.end,
+                                      alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        return root.dep_ == "pobj" and root.head.dep_ == "prep" and \
+            root.head.head.lemma_.lower() in SPEECH_LEMMAS
+
+    def _in_direct_quote(self, place: Place) -> bool:
+        start, end = place.mention.start, place.mention.end
+        return any(s.direct and s.start <= start and end <= s.end for s in self.said)
 
     def focus(self) -> Place | None:
         focus = self.ctx.extra.get("focus") or []

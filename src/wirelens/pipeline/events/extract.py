@@ -28,13 +28,23 @@ Per sentence, over the parse that the spaCy pass already made:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import date
 from typing import TYPE_CHECKING, Any, Final
 
-from wirelens.model import Event, Place, Span
+from wirelens.model import Event, Span
 from wirelens.pipeline.base import Context, component
 from wirelens.pipeline.events import actors as act
+from wirelens.pipeline.events.attributes import (
+    Found,
+    attached_locative,
+    fill_actors,
+    fill_place,
+    fill_status,
+    fill_when,
+    since_clause,
+)
 from wirelens.pipeline.events.classifier import (
     LinearModel,
     features,
@@ -54,9 +64,8 @@ from wirelens.pipeline.events.taxonomy import (
     NEGOTIATION_WORDS,
     NONE_LABEL,
     RESPONSIBILITY_WORDS,
-    SUB_TYPES,
 )
-from wirelens.pipeline.events.when import fatalities, parse_published, past_years, resolve_date
+from wirelens.pipeline.events.when import fatalities, parse_published
 from wirelens.pipeline.resources import Resources
 
 if TYPE_CHECKING:
@@ -71,64 +80,16 @@ TRIGGER_FACTOR = 1.0
 # MIN_TRIGGER.  Set by hand, checked on the same ACLED train-split notes.
 MAX_NONE_PROB = 0.5
 MIN_TRIGGER = 1.0
-# Confidence factors: a location taken from the context rather than the sentence,
-# an actor filled in from the article's belligerents.
-CONTEXT_LOCATION_FACTOR = 0.8
-FILLED_ACTOR_FACTOR = 0.9
-# Where no place is in the sentence, the nearest town named this far before it
-# is the event's place (a paragraph or two in news style), else the article's focus.
-PLACE_WINDOW = 800
-# An event dated this long before publication is background, not news.
-BACKGROUND_DAYS = 60
-
 FUTURE_AUX: Final = frozenset({"will", "would", "could", "might", "may", "shall", "'ll", "’ll",
                                "can", "should", "must"})
 IRREALIS_VERBS: Final = frozenset("""
     expect plan threaten intend prepare vow promise aim want hope seek warn fear risk
     consider propose allow would
 """.split())
-LOCATIVE_PREPS: Final = frozenset({"in", "near", "at", "outside", "around", "on", "over",
-                                   "into", "across", "inside", "within", "towards", "toward",
-                                   "of", "through", "along", "between"})
-# Words that put a whole sentence in the past, and words that do so only for the
-# deed they are attached to ("the 2014 Maidan", "on the anniversary of the massacre").
-BACKGROUND_WORDS = re.compile(r"\b(?:years? ago|decades? ago|in the past|back in)\b", re.I)
-LOCAL_PAST = re.compile(r"^(?:anniversary|(?:19|20)\d\d)$", re.I)
-# How near (in tokens) a year or "anniversary" must be to the trigger to date it.
-LOCAL_PAST_WINDOW = 4
-CIVILIAN_TARGETS: Final = frozenset("""
-    civilian civilians resident residents home homes house houses school schools hospital
-    hospitals market apartment apartments neighbourhood neighborhood village villagers
-    children family families people shelter kindergarten church mosque residential
-""".split())
 _PROTEST_FAMILY: Final = frozenset({"Peaceful protest", "Protest with intervention",
                                     "Excessive force against protesters"})
 _TERRITORY: Final = frozenset({"Government regains territory",
                                "Non-state actor overtakes territory"})
-
-
-@dataclass
-class _Found:
-    sub: str
-    start: int
-    end: int
-    trigger: Token
-    actor1: str | None = None
-    actor2: str | None = None
-    place: Place | None = None
-    place_from_context: bool = False
-    date: str | None = None
-    date_precision: str | None = None
-    deaths: int | None = None
-    deaths_text: str | None = None
-    status: str = "fact"
-    speaker: str | None = None
-    confidence: float = 0.5
-    kind_note: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def event_type(self) -> str:
-        return SUB_TYPES[self.sub]
 
 
 @component("events", requires=("entities", "mentions", "places"), assigns=("events",))
@@ -148,21 +109,13 @@ class EventExtractor:
 
 
 def extract(ctx: Context, model: LinearModel, *, reader: Reader | None = None
-            ) -> list[_Found]:
+            ) -> list[Found]:
     reader = reader or Reader(ctx)
     published = parse_published(ctx.article.published)
     headline_end = len(ctx.article.title) if ctx.article.title and \
         reader.text.startswith(ctx.article.title) else 0
-    out: list[_Found] = []
-    for sent in ctx.doc.sents:
-        if sent.end_char <= headline_end or not sent.text.strip():
-            continue
-        if sent.start_char < headline_end:
-            # the parser ran the headline into the lead: read the lead alone
-            lead = ctx.doc.char_span(headline_end, sent.end_char, alignment_mode="contract")
-            if lead is None or len(lead) == 0:
-                continue
-            sent = lead
+    out: list[Found] = []
+    for sent in _sentences(ctx, reader.text, headline_end):
         acts = _diplomatic(sent, reader, published)
         deeds = _deed(sent, reader, model, published)
         for deed in deeds:
@@ -176,11 +129,38 @@ def extract(ctx: Context, model: LinearModel, *, reader: Reader | None = None
     return _merge(out)
 
 
+def _sentences(ctx: Context, text: str, headline_end: int) -> Iterator[SpacySpan]:
+    """The parser's sentences, cut at paragraph breaks (the parser sometimes runs a
+    closing quote into the next paragraph) and with the headline left out."""
+    for sent in ctx.doc.sents:
+        if sent.end_char <= headline_end:
+            continue
+        start = max(sent.start_char, headline_end)
+        for piece in _PARAGRAPH.split(text[start:sent.end_char]) \
+                if "\n\n" in text[start:sent.end_char] else (None,):
+            if piece is None:
+                a, b = start, sent.end_char
+            else:
+                a = text.find(piece, start)
+                b, start = a + len(piece), a + len(piece)
+            if not text[a:b].strip():
+                continue
+            if a == sent.start_char and b == sent.end_char:
+                yield sent
+                continue
+            span = ctx.doc.char_span(a, b, alignment_mode="contract")
+            if span is not None and len(span) > 0:
+                yield span
+
+
+_PARAGRAPH = re.compile(r"\n\s*\n")
+
+
 # -- deeds ------------------------------------------------------------------------------
 
 
 def _deed(sent: SpacySpan, reader: Reader, model: LinearModel,
-          published: date | None) -> list[_Found]:
+          published: date | None) -> list[Found]:
     text = sent.text
     trig = trigger_scores(text)
     if not trig or max(trig.values()) < MIN_TRIGGER:
@@ -200,17 +180,17 @@ def _deed(sent: SpacySpan, reader: Reader, model: LinearModel,
     prob, sub = ranked[0]
     sub = _refine(sub, trig, text)
     tok = _trigger_token(sent, sub, trig) or sent.root
-    if _irrealis(tok):
+    if _irrealis(tok) or since_clause(tok) == "total":
         return []
-    f = _Found(sub, sent.start_char, sent.end_char, tok, confidence=prob / (1.0 - p_none))
-    _place(f, sent, reader)
-    _actors(f, sent, reader, published)
+    f = Found(sub, sent.start_char, sent.end_char, tok, confidence=prob / (1.0 - p_none))
+    fill_place(f, sent, reader)
+    fill_actors(f, sent, reader, published)
     if f.sub in _TERRITORY:
         f.sub = _territory(f, reader)
-    _when(f, text, published)
+    fill_when(f, text, published)
     deaths = fatalities(text)
     f.deaths, f.deaths_text = deaths.count, deaths.text
-    _status(f, sent, reader, published)
+    fill_status(f, sent, reader, published)
     return [f]
 
 
@@ -294,10 +274,14 @@ def _irrealis(tok: Token) -> bool:
     return False
 
 
-def _territory(f: _Found, reader: Reader) -> str:
+def _territory(f: Found, reader: Reader) -> str:
     """Regains when the state retakes its own ground, otherwise overtakes."""
     country = reader.country_of(f.place)
     retake = _RETAKE.search(reader.text[f.start:f.end]) is not None
+    if f.actor1 and act.is_state(f.actor1) and country and f"of {country} (" not in f.actor1:
+        # a foreign army that "liberates" a town abroad takes it (ACLED codes Russia's
+        # gains in Ukraine as overtaking)
+        return "Non-state actor overtakes territory"
     if f.actor1 and act.is_state(f.actor1) and (retake or (
             country and f"of {country} (" in f.actor1)):
         return "Government regains territory"
@@ -309,8 +293,8 @@ def _territory(f: _Found, reader: Reader) -> str:
 # -- diplomatic acts ---------------------------------------------------------------------------
 
 
-def _diplomatic(sent: SpacySpan, reader: Reader, published: date | None) -> list[_Found]:
-    out: list[_Found] = []
+def _diplomatic(sent: SpacySpan, reader: Reader, published: date | None) -> list[Found]:
+    out: list[Found] = []
     for tok in sent:
         kind = _diplomatic_kind(tok)
         if kind is None or _irrealis(tok):
@@ -319,7 +303,7 @@ def _diplomatic(sent: SpacySpan, reader: Reader, published: date | None) -> list
         if tok.pos_ == "NOUN" and subj is None:
             # "the calls for peace", "Kovalenko's appeal": a reference back, not a new act
             continue
-        f = _Found(kind, sent.start_char, sent.end_char, tok, confidence=0.7)
+        f = Found(kind, sent.start_char, sent.end_char, tok, confidence=0.7)
         country = None
         if subj is not None:
             f.actor1 = _speaker_actor(subj, reader)
@@ -328,12 +312,12 @@ def _diplomatic(sent: SpacySpan, reader: Reader, published: date | None) -> list
             f.actor2 = act.normalise(phrase_of(obj), country_hint=country, diplomatic=True) \
                 or _raw_actor(phrase_of(obj))
         for p in reader.places_in(sent.start_char, sent.end_char):
-            if _attached_locative(sent, p) and reader.quoted(p.mention.start, p.mention.end) \
+            if attached_locative(sent, p) and reader.quoted(p.mention.start, p.mention.end) \
                     is None:
                 f.place = p
                 break
-        _when(f, sent.text, published)
-        _status(f, sent, reader, published)
+        fill_when(f, sent.text, published)
+        fill_status(f, sent, reader, published)
         if f.status == "claim":
             f.status = "fact"  # a statement is a fact about who said what
         out.append(f)
@@ -443,200 +427,12 @@ def _raw_actor(phrase: str) -> str | None:
     return phrase[:1].upper() + phrase[1:]
 
 
-# -- attributes -------------------------------------------------------------------------------
-
-
-def _attached_locative(sent: SpacySpan, place: Place) -> bool:
-    span = sent.doc.char_span(place.mention.start, place.mention.end, alignment_mode="expand")
-    if span is None:
-        return False
-    root = span.root
-    return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS
-
-
-def _place(f: _Found, sent: SpacySpan, reader: Reader) -> None:
-    """The event's place: the best-attached, most precise place of the sentence."""
-    rank = {"city": 3.0, "area": 2.5, "region": 2.0, "country": 1.0, "continent": 0.0}
-    best: tuple[float, Place] | None = None
-    for p in reader.places_in(sent.start_char, sent.end_char):
-        span = sent.doc.char_span(p.mention.start, p.mention.end, alignment_mode="expand")
-        score = rank.get(p.precision, 1.0)
-        if span is not None:
-            root = span.root
-            prep = root.head.lower_ if root.dep_ == "pobj" else ""
-            if prep in LOCATIVE_PREPS:
-                score += 1.0
-            elif prep == "from":
-                score -= 1.5  # where a strike came from, or a speaker's origin
-            elif root.dep_ in {"dobj", "nsubjpass"}:
-                score += 0.5  # "shelled Kharkiv", "Kharkiv was shelled"
-            elif root.dep_ in {"poss", "compound", "amod"} and root.head.lower_ in \
-                    act.MILITARY_NOUNS | act.GOVERNMENT_NOUNS:
-                score -= 2.0  # "Kyiv's forces" names an actor
-            score -= 0.002 * abs(root.i - f.trigger.i)
-        if best is None or score > best[0]:
-            best = (score, p)
-    if best is not None and best[0] > 0.0:
-        f.place = best[1]
-        return
-    before = reader.place_before(sent.start_char, window=PLACE_WINDOW) or reader.focus()
-    if before is not None:
-        f.place = before
-        f.place_from_context = True
-        f.confidence *= CONTEXT_LOCATION_FACTOR
-
-
-def _role_tokens(tok: Token) -> tuple[Token | None, Token | None]:
-    """Agent and patient of a trigger: the subject and object of its verb, or of
-    the light verb it is the object of ("launched an attack on X")."""
-    verb = tok
-    agent: Token | None = None
-    patient: Token | None = None
-    if tok.pos_ in {"NOUN", "PROPN"}:
-        for c in tok.children:
-            if c.dep_ in {"poss", "amod", "compound"} and act.country_of_words([c.text]):
-                agent = c
-            if c.dep_ == "prep" and c.lower_ == "by":
-                agent = next((x for x in c.children if x.dep_ == "pobj"), agent)
-            if c.dep_ == "prep" and c.lower_ in {"on", "against", "at", "targeting"}:
-                patient = next((x for x in c.children if x.dep_ == "pobj"), patient)
-        if tok.dep_ in {"dobj", "nsubj", "nsubjpass", "pobj"} and tok.head.pos_ in {"VERB",
-                                                                                    "AUX"}:
-            verb = tok.head
-            if tok.dep_ in {"nsubj"}:
-                patient = patient or next((c for c in verb.children if c.dep_ == "dobj"), None)
-                return agent, patient
-    for c in verb.children:
-        if c.dep_ == "nsubj" and agent is None:
-            agent = c
-        elif c.dep_ == "agent":
-            agent = next((x for x in c.children if x.dep_ == "pobj"), agent)
-        elif c.dep_ in {"nsubjpass", "dobj"} and c.i != tok.i and patient is None:
-            patient = c
-        elif c.dep_ == "prep" and c.lower_ in {"on", "against", "at"} and patient is None:
-            patient = next((x for x in c.children if x.dep_ == "pobj"), None)
-    if agent is None and verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head.i != verb.i:
-        agent = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-    return agent, patient
-
-
-def _actors(f: _Found, sent: SpacySpan, reader: Reader, published: date | None) -> None:
-    country = reader.country_of(f.place)
-    when = published.isoformat() if published else None
-    agent_tok, patient_tok = _role_tokens(f.trigger)
-    agent = phrase_of(agent_tok) if agent_tok is not None else None
-    patient = phrase_of(patient_tok) if patient_tok is not None else None
-    a1 = act.normalise(agent, country_hint=country, date=when) if agent else None
-    a2 = act.normalise(patient, country_hint=country, role="target", date=when) \
-        if patient else None
-    if agent and a1 is None:
-        ent = reader.entity_of(agent_tok) if agent_tok is not None else None
-        if ent is not None and ent.label in {"ORG", "NORP"}:
-            a1 = act.normalise(ent.name, country_hint=country, date=when) or ent.name
-    # two sides in one phrase: "Russian and Ukrainian forces clashed"
-    if agent and f.event_type == "Battles":
-        countries = [c for c in (act.country_of_words([w]) for w in re.findall(r"[\w’'-]+",
-                                                                                agent)) if c]
-        if len(set(countries)) >= 2:
-            a1 = act.state_force(countries[0], date=when)
-            a2 = act.state_force(next(c for c in countries if c != countries[0]), date=when)
-    if a2 is None:
-        with_ = next((t for t in f.trigger.subtree if t.lower_ == "with" and t.dep_ == "prep"),
-                     None) if f.event_type == "Battles" else None
-        if with_ is not None:
-            pobj = next((c for c in with_.children if c.dep_ == "pobj"), None)
-            if pobj is not None:
-                a2 = act.normalise(phrase_of(pobj), country_hint=country, date=when)
-    low_words = {w.lower() for w in re.findall(r"[\w’'-]+", sent.text)}
-    etype = f.event_type
-    if etype == "Battles" and (a1 is None or a2 is None) and len(reader.sides) == 2:
-        sides = [act.state_force(c, date=when) for c in reader.sides]
-        if a1 is None and a2 is None:
-            a1, a2 = sides
-        elif a1 is not None and a2 is None:
-            a2 = next((s for s in sides if s != a1), None)
-        elif a1 is None:
-            a1 = next((s for s in sides if s != a2), None)
-        f.confidence *= FILLED_ACTOR_FACTOR
-    elif etype == "Protests":
-        a1 = a1 if a1 and a1.startswith("Protesters") else act.crowd("Protesters", country)
-        if f.sub != "Peaceful protest" and (a2 is None or a2.startswith(("Civilians",
-                                                                         "Protesters"))):
-            police = low_words & {"police", "policemen", "riot"}
-            a2 = act.state_force(country, police=bool(police), date=when) if country else None
-        elif f.sub == "Peaceful protest":
-            a2 = None
-    elif etype == "Riots":
-        if a1 is None or not a1.startswith("Rioters"):
-            a1, a2 = act.crowd("Rioters", country), a1 if a1 and a1 != a2 else a2
-        if a2 is None and f.sub == "Mob violence":
-            a2 = act.crowd("Civilians", country)
-    elif etype == "Violence against civilians":
-        if a1 is not None and a1.startswith("Civilians"):
-            a1, a2 = None, a2 or a1
-        a1 = a1 or act.crowd("Unidentified Armed Group", country)
-        a2 = a2 if a2 and a2.startswith("Civilians") else act.crowd("Civilians", country)
-    elif etype == "Explosions/Remote violence":
-        if a1 is not None and a1.startswith("Civilians"):
-            a1 = None
-        if (a2 is None or not act.is_state(a2)) and low_words & CIVILIAN_TARGETS:
-            a2 = act.crowd("Civilians", country)
-        if a1 is None and f.sub in {"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"}:
-            a1 = act.crowd("Unidentified Armed Group", country)
-    elif f.sub == "Arrests" and (a1 is None or not act.is_state(a1)) and country and \
-            low_words & {"police", "policemen", "officers", "arrested"}:
-        a2 = a2 or a1
-        a1 = act.state_force(country, police=True, date=when)
-    if a1 == a2 and etype not in {"Battles", "Riots"}:
-        a2 = None
-    f.actor1, f.actor2 = a1, a2
-
-
-def _when(f: _Found, text: str, published: date | None) -> None:
-    when = resolve_date(text, published)
-    if when is not None:
-        f.date, f.date_precision = when.date, when.precision
-
-
-def _status(f: _Found, sent: SpacySpan, reader: Reader, published: date | None) -> None:
-    text = sent.text
-    old = False
-    if f.date and f.date_precision == "day" and published is not None:
-        old = date.fromisoformat(f.date) < published - timedelta(days=BACKGROUND_DAYS)
-    if old or BACKGROUND_WORDS.search(text) or _dated_past(f.trigger, sent, published):
-        f.status = "background"
-        return
-    speaker, party = reader.attribution(f.trigger, sent)
-    f.speaker = speaker
-    f.status = "claim" if party else "fact"
-
-
-def _dated_past(trigger: Token, sent: SpacySpan, published: date | None) -> bool:
-    """A past year or an anniversary that belongs to the trigger: in its phrase or
-    next to it ("shelled in 2014", "the 2014 Maidan coup")."""
-    if not past_years(sent.text, published) and "anniversar" not in sent.text.lower():
-        return False
-    near = {t.i for t in trigger.subtree} | {trigger.head.i}
-    for tok in sent:
-        if not LOCAL_PAST.match(tok.text) or (tok.like_num and not past_years(tok.text,
-                                                                              published)):
-            continue
-        cur = tok
-        for _ in range(3):
-            if cur.i in near:
-                return True
-            cur = cur.head
-        if abs(tok.i - trigger.i) <= LOCAL_PAST_WINDOW:
-            return True
-    return False
-
-
 # -- merge -------------------------------------------------------------------------------------
 
 
-def _merge(found: list[_Found]) -> list[_Found]:
+def _merge(found: list[Found]) -> list[Found]:
     """One event per real-world event: same sub-type, place and day, compatible actors."""
-    out: list[_Found] = []
+    out: list[Found] = []
     for f in found:
         same = next((g for g in out if _same_event(g, f)), None)
         if same is None:
@@ -656,7 +452,7 @@ def _merge(found: list[_Found]) -> list[_Found]:
     return out
 
 
-def _same_event(a: _Found, b: _Found) -> bool:
+def _same_event(a: Found, b: Found) -> bool:
     if a.sub != b.sub or (a.status == "background") != (b.status == "background"):
         return False
     if a.event_type == DIPLOMATIC:
@@ -674,7 +470,7 @@ def _same_event(a: _Found, b: _Found) -> bool:
 # -- output -------------------------------------------------------------------------------------
 
 
-def _event(f: _Found, text: str) -> Event:
+def _event(f: Found, text: str) -> Event:
     start, end = f.start, f.end
     while start < end and text[start].isspace():
         start += 1
@@ -695,7 +491,7 @@ def _event(f: _Found, text: str) -> Event:
     )
 
 
-def _detail(f: _Found) -> dict[str, Any]:
+def _detail(f: Found) -> dict[str, Any]:
     """What the Event model has no field for yet (see the issue thread)."""
     place = f.place
     return {

@@ -259,7 +259,9 @@ TRIGGERS: Final[dict[str, tuple[tuple[str, float], ...]]] = {
         (r"\bvandali[sz]" + _W, 1.0),
     ),
     "Non-violent transfer of territory": (
-        (r"\bwithdr(?:ew|awn|awal|aw)\b|\bpulled out\b|\bretreat" + _W, 2.0),
+        (r"\bwithdr(?:ew|awn|awal|aw)\b|\bretreat" + _W, 2.0),
+        # "pulled out of the town", not "pulled out 41 bodies" (a rescue, no withdrawal)
+        (r"\bpulled out\b(?=\s*(?:of|from|after|before|on|in|at|overnight|[,.;]|$))", 2.0),
         (r"\bwithout (?:a fight|fighting|resistance)\b|\bpeacefully\b", 2.5),
         (r"\bhanded over\b|\bhand(?:ed)? (?:\w+ )?control\b|\bmoved in\b", 2.0),
         (r"\babandon(?:ed)? (?:\w+ )?(?:positions?|the town|the village|the city|the base)",

@@ -190,6 +190,14 @@ _VAGUE_PATTERNS: Final = (
 )
 _NO_DEATHS = re.compile(r"\bno (?:one|fatalities|deaths|casualties)\b|\bnobody was "
                         r"(?:killed|hurt)\b|\bno-one was killed\b", re.I)
+# A toll counted over a span of time is no event's fatalities: "more than 38,000 have
+# been killed since the war began", "has killed 500 so far this year".
+_CUMULATIVE = re.compile(r"\W*(?:[\w-]+\W+){0,3}?(?:since|so far|to date|in total|"
+                         r"altogether)\b", re.I)
+# Cheap gate: no fatality pattern can match a sentence without one of these words
+# (profiled on the article gold: most sentences report no deaths).
+_DEATH_WORDS = re.compile(r"kill|dead|died|slain|lives|perish|massacr|execut|behead|death|"
+                          r"murder|bodies|fatalit|casualt|\bleft\b|leaving", re.I)
 
 
 def _number(word: str) -> int | None:
@@ -212,16 +220,18 @@ class Fatalities:
 
 def fatalities(sentence: str) -> Fatalities:
     """Deaths a sentence reports: the sum of the numbers stated, or the vague words."""
-    if _NO_DEATHS.search(sentence):
-        m = _NO_DEATHS.search(sentence)
-        return Fatalities(0, m.group() if m else None)
+    m0 = _NO_DEATHS.search(sentence)
+    if m0 is not None:
+        return Fatalities(0, m0.group())
+    if _DEATH_WORDS.search(sentence) is None:
+        return Fatalities(None, None)
     total = 0
     texts: list[str] = []
     taken: list[tuple[int, int]] = []
     for m in _PAIR.finditer(sentence):
         # "two soldiers and five civilians were killed": both numbers count
         a, b = _number(m.group("n")), _number(m.group("m"))
-        if a is not None and b is not None:
+        if a is not None and b is not None and not _CUMULATIVE.match(sentence, m.end()):
             total += a + b
             taken += [m.span("n"), m.span("m")]
             texts.append(m.group().strip())
@@ -231,7 +241,7 @@ def fatalities(sentence: str) -> Fatalities:
             if any(s < te and ts < e for ts, te in taken):
                 continue
             n = _number(m.group("n"))
-            if n is None or n > 100_000:
+            if n is None or n > 100_000 or _CUMULATIVE.match(sentence, m.end()):
                 continue
             taken.append((s, e))
             total += n
@@ -239,7 +249,7 @@ def fatalities(sentence: str) -> Fatalities:
     if texts:
         return Fatalities(total, "; ".join(texts))
     for rx in _VAGUE_PATTERNS:
-        m = rx.search(sentence)
-        if m is not None:
-            return Fatalities(None, m.group().strip())
+        vague = rx.search(sentence)
+        if vague is not None:
+            return Fatalities(None, vague.group().strip())
     return Fatalities(None, None)

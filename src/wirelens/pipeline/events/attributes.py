@@ -1,0 +1,316 @@
+"""Event attributes: place, actors, date, fatalities and status of one found event.
+
+Split from ``extract.py``, which finds the events; this module fills in what
+each one has: the place from the sentence's locatives (never a speaker's base),
+the actors from the trigger's roles normalised in ACLED style, the date and the
+status (background, claim or fact).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any, Final
+
+from wirelens.model import Place
+from wirelens.pipeline.events import actors as act
+from wirelens.pipeline.events.context import SPEECH_LEMMAS, Reader, phrase_of
+from wirelens.pipeline.events.taxonomy import SUB_TYPES
+from wirelens.pipeline.events.when import past_years, resolve_date
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+# Confidence factors: a location taken from the context rather than the sentence,
+# an actor filled in from the article's belligerents.
+CONTEXT_LOCATION_FACTOR = 0.8
+FILLED_ACTOR_FACTOR = 0.9
+# Where no place is in the sentence, the nearest town named this far before it
+# is the event's place (a paragraph or two in news style), else the article's focus.
+PLACE_WINDOW = 800
+# An event dated this long before publication is background, not news.
+BACKGROUND_DAYS = 60
+
+LOCATIVE_PREPS: Final = frozenset({"in", "near", "at", "outside", "around", "on", "over",
+                                   "into", "across", "inside", "within", "towards", "toward",
+                                   "of", "through", "along", "between"})
+# Words that put a whole sentence in the past, and words that do so only for the
+# deed they are attached to ("the 2014 Maidan", "on the anniversary of the massacre").
+BACKGROUND_WORDS = re.compile(r"\b(?:years? ago|decades? ago|in the past|back in)\b", re.I)
+LOCAL_PAST = re.compile(r"^(?:anniversary|(?:19|20)\d\d)$", re.I)
+# How near (in tokens) a year or "anniversary" must be to the trigger to date it.
+LOCAL_PAST_WINDOW = 4
+CIVILIAN_TARGETS: Final = frozenset("""
+    civilian civilians resident residents home homes house houses school schools hospital
+    hospitals market apartment apartments neighbourhood neighborhood village villagers
+    children family families people shelter kindergarten church mosque residential
+""".split())
+
+
+@dataclass
+class Found:
+    sub: str
+    start: int
+    end: int
+    trigger: Token
+    actor1: str | None = None
+    actor2: str | None = None
+    place: Place | None = None
+    place_from_context: bool = False
+    date: str | None = None
+    date_precision: str | None = None
+    deaths: int | None = None
+    deaths_text: str | None = None
+    status: str = "fact"
+    speaker: str | None = None
+    confidence: float = 0.5
+    kind_note: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def event_type(self) -> str:
+        return SUB_TYPES[self.sub]
+
+def since_clause(tok: Token) -> str | None:
+    """'total' for a toll counted since a start ("38,000 have been killed since the
+    war began"); 'start' for a deed that dates that start ("since the war began in
+    October, when gunmen attacked"); None otherwise."""
+    if any(c.lower_ == "since" and c.dep_ in {"prep", "mark"} for c in tok.children):
+        return "total"
+    cur = tok
+    for _ in range(8):
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        if cur.lower_ == "since":
+            return "start"
+    return None
+
+
+# -- attributes -------------------------------------------------------------------------------
+
+
+def attached_locative(sent: SpacySpan, place: Place) -> bool:
+    span = sent.doc.char_span(place.mention.start, place.mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS
+
+
+def fill_place(f: Found, sent: SpacySpan, reader: Reader) -> None:
+    """The event's place: the best-attached, most precise place of the sentence."""
+    rank = {"city": 3.0, "area": 2.5, "region": 2.0, "country": 1.0, "continent": 0.0}
+    best: tuple[float, Place] | None = None
+    for p in reader.places_in(sent.start_char, sent.end_char):
+        span = sent.doc.char_span(p.mention.start, p.mention.end, alignment_mode="expand")
+        score = rank.get(p.precision, 1.0)
+        if span is not None:
+            root = span.root
+            if p.feature_code == "PPLC" and _speaker_base(root, f.trigger):
+                # "In Moscow, the ministry said ...": a capital fronting the verb of
+                # saying is the speaker's seat; a town there is often the scene ("In
+                # Chasiv Yar, officials said two soldiers were killed"), so it stays
+                continue
+            prep = root.head.lower_ if root.dep_ == "pobj" else ""
+            if prep in LOCATIVE_PREPS:
+                score += 1.0
+            elif prep == "from":
+                score -= 1.5  # where a strike came from, or a speaker's origin
+            elif root.dep_ in {"dobj", "nsubjpass"}:
+                score += 0.5  # "shelled Kharkiv", "Kharkiv was shelled"
+            elif root.dep_ in {"poss", "compound", "amod"} and root.head.lower_ in \
+                    act.MILITARY_NOUNS | act.GOVERNMENT_NOUNS:
+                score -= 2.0  # "Kyiv's forces" names an actor
+            score -= 0.002 * abs(root.i - f.trigger.i)
+        if best is None or score > best[0]:
+            best = (score, p)
+    if best is not None and best[0] > 0.0:
+        f.place = best[1]
+        return
+    before = reader.place_before(sent.start_char, window=PLACE_WINDOW) or reader.focus()
+    if before is not None:
+        f.place = before
+        f.place_from_context = True
+        f.confidence *= CONTEXT_LOCATION_FACTOR
+
+
+def _speaker_base(place: Token, trigger: Token) -> bool:
+    """'In Moscow, the ministry said its troops had taken X': a place attached to the
+    verb of saying that reports the deed is where the words were spoken."""
+    if place.dep_ != "pobj" or place.head.lower_ not in LOCATIVE_PREPS:
+        return False
+    verb = place.head.head
+    if verb.lemma_.lower() not in SPEECH_LEMMAS or verb.i == trigger.i:
+        return False
+    cur = trigger
+    for _ in range(8):
+        if cur.i == verb.i:
+            return True
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def _role_tokens(tok: Token) -> tuple[Token | None, Token | None]:
+    """Agent and patient of a trigger: the subject and object of its verb, or of
+    the light verb it is the object of ("launched an attack on X")."""
+    verb = tok
+    agent: Token | None = None
+    patient: Token | None = None
+    if tok.pos_ in {"NOUN", "PROPN"}:
+        for c in tok.children:
+            if c.dep_ in {"poss", "amod", "compound"} and act.country_of_words([c.text]):
+                agent = c
+            if c.dep_ == "prep" and c.lower_ == "by":
+                agent = next((x for x in c.children if x.dep_ == "pobj"), agent)
+            if c.dep_ == "prep" and c.lower_ in {"on", "against", "at", "targeting"}:
+                patient = next((x for x in c.children if x.dep_ == "pobj"), patient)
+        if tok.dep_ in {"dobj", "nsubj", "nsubjpass", "pobj"} and tok.head.pos_ in {"VERB",
+                                                                                    "AUX"}:
+            verb = tok.head
+            if tok.dep_ in {"nsubj"}:
+                patient = patient or next((c for c in verb.children if c.dep_ == "dobj"), None)
+                return agent, patient
+    for c in verb.children:
+        if c.dep_ == "nsubj" and agent is None:
+            agent = c
+        elif c.dep_ == "agent":
+            agent = next((x for x in c.children if x.dep_ == "pobj"), agent)
+        elif c.dep_ in {"nsubjpass", "dobj"} and c.i != tok.i and patient is None:
+            patient = c
+        elif c.dep_ == "prep" and c.lower_ in {"on", "against", "at"} and patient is None:
+            patient = next((x for x in c.children if x.dep_ == "pobj"), None)
+    if agent is None and verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head.i != verb.i:
+        agent = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    return agent, patient
+
+
+def fill_actors(f: Found, sent: SpacySpan, reader: Reader, published: date | None) -> None:
+    country = reader.country_of(f.place)
+    when = published.isoformat() if published else None
+    agent_tok, patient_tok = _role_tokens(f.trigger)
+    agent = phrase_of(agent_tok) if agent_tok is not None else None
+    patient = phrase_of(patient_tok) if patient_tok is not None else None
+    a1 = act.normalise(agent, country_hint=country, date=when) if agent else None
+    a2 = act.normalise(patient, country_hint=country, role="target", date=when) \
+        if patient else None
+    if agent and a1 is None:
+        ent = reader.entity_of(agent_tok) if agent_tok is not None else None
+        if ent is not None and ent.label in {"ORG", "NORP"}:
+            a1 = act.normalise(ent.name, country_hint=country, date=when) or ent.name
+    # two sides in one phrase: "Russian and Ukrainian forces clashed"
+    if agent and f.event_type == "Battles":
+        countries = [c for c in (act.country_of_words([w]) for w in re.findall(r"[\w’'-]+",
+                                                                                agent)) if c]
+        if len(set(countries)) >= 2:
+            a1 = act.state_force(countries[0], date=when)
+            a2 = act.state_force(next(c for c in countries if c != countries[0]), date=when)
+    if a2 is None:
+        with_ = next((t for t in f.trigger.subtree if t.lower_ == "with" and t.dep_ == "prep"),
+                     None) if f.event_type == "Battles" else None
+        if with_ is not None:
+            pobj = next((c for c in with_.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                a2 = act.normalise(phrase_of(pobj), country_hint=country, date=when)
+    low_words = {w.lower() for w in re.findall(r"[\w’'-]+", sent.text)}
+    etype = f.event_type
+    if etype == "Battles" and (a1 is None or a2 is None) and len(reader.sides) == 2:
+        sides = [act.state_force(c, date=when) for c in reader.sides]
+        if a1 is None and a2 is None:
+            a1, a2 = sides
+        elif a1 is not None and a2 is None:
+            a2 = next((s for s in sides if s != a1), None)
+        elif a1 is None:
+            a1 = next((s for s in sides if s != a2), None)
+        f.confidence *= FILLED_ACTOR_FACTOR
+    elif etype == "Protests":
+        a1 = a1 if a1 and a1.startswith("Protesters") else act.crowd("Protesters", country)
+        if f.sub != "Peaceful protest" and (a2 is None or a2.startswith(("Civilians",
+                                                                         "Protesters"))):
+            police = low_words & {"police", "policemen", "riot"}
+            a2 = act.state_force(country, police=bool(police), date=when) if country else None
+        elif f.sub == "Peaceful protest":
+            a2 = None
+    elif etype == "Riots":
+        if a1 is None or not a1.startswith("Rioters"):
+            a1, a2 = act.crowd("Rioters", country), a1 if a1 and a1 != a2 else a2
+        if a2 is None and f.sub == "Mob violence":
+            a2 = act.crowd("Civilians", country)
+    elif etype == "Violence against civilians":
+        if a1 is not None and a1.startswith("Civilians"):
+            a1, a2 = None, a2 or a1
+        a1 = a1 or act.crowd("Unidentified Armed Group", country)
+        a2 = a2 if a2 and a2.startswith("Civilians") else act.crowd("Civilians", country)
+    elif etype == "Explosions/Remote violence":
+        if a1 is not None and a1.startswith("Civilians"):
+            a1 = None
+        if (a2 is None or not act.is_state(a2)) and low_words & CIVILIAN_TARGETS:
+            a2 = act.crowd("Civilians", country)
+        if a1 is None and f.sub in {"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"}:
+            a1 = act.crowd("Unidentified Armed Group", country)
+    elif f.sub == "Arrests" and (a1 is None or not act.is_state(a1)) and country and \
+            low_words & {"police", "policemen", "officers", "arrested"}:
+        a2 = a2 or a1
+        a1 = act.state_force(country, police=True, date=when)
+    if a1 == a2 and etype not in {"Battles", "Riots"}:
+        a2 = None
+    f.actor1, f.actor2 = a1, a2
+
+
+def fill_when(f: Found, text: str, published: date | None) -> None:
+    when = resolve_date(text, published)
+    if when is not None:
+        f.date, f.date_precision = when.date, when.precision
+
+
+def fill_status(f: Found, sent: SpacySpan, reader: Reader, published: date | None) -> None:
+    text = sent.text
+    old = False
+    if f.date and f.date_precision == "day" and published is not None:
+        old = date.fromisoformat(f.date) < published - timedelta(days=BACKGROUND_DAYS)
+    if old or BACKGROUND_WORDS.search(text) or _dated_past(f.trigger, sent, published) or \
+            since_clause(f.trigger) == "start":
+        f.status = "background"
+        return
+    speaker, party = reader.attribution(f.trigger, sent)
+    f.speaker = speaker
+    f.status = "claim" if party else "fact"
+
+
+def _dated_past(trigger: Token, sent: SpacySpan, published: date | None) -> bool:
+    """A past year or an anniversary that belongs to the trigger: in its phrase or
+    next to it ("shelled in 2014", "the 2014 Maidan coup")."""
+    if not past_years(sent.text, published) and "anniversar" not in sent.text.lower():
+        return False
+    near = {t.i for t in trigger.subtree} | {trigger.head.i}
+    for tok in sent:
+        if not LOCAL_PAST.match(tok.text) or (tok.like_num and not past_years(tok.text,
+                                                                              published)):
+            continue
+        if _in_other_clause(tok, trigger):
+            continue  # "the NUG, formed by lawmakers ousted in the 2021 coup, said ..."
+        cur = tok
+        for _ in range(3):
+            if cur.i in near:
+                return True
+            cur = cur.head
+        if abs(tok.i - trigger.i) <= LOCAL_PAST_WINDOW:
+            return True
+    return False
+
+
+def _in_other_clause(tok: Token, trigger: Token) -> bool:
+    """Whether ``tok`` sits in a relative or adnominal clause that leaves out the
+    trigger: there it describes an actor or a place, not the event's time."""
+    cur = tok
+    for _ in range(10):
+        if cur.dep_ in {"relcl", "acl", "appos"} and not any(
+                t.i == trigger.i for t in cur.subtree):
+            return True
+        if cur.head.i == cur.i or cur.i == trigger.i:
+            return False
+        cur = cur.head
+    return False
