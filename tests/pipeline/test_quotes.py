@@ -297,3 +297,60 @@ def test_konstantinovka_long_quotes_come_out_whole(konst: Analysis, first: str,
                                                    last: str) -> None:
     q = quote_with(konst, first)
     assert q.text.startswith(first) and q.text.endswith(last)
+
+
+# -- cases added while tuning on PolNeAR train ------------------------------------------
+
+
+def test_doubled_apostrophes_open_and_close_a_quote() -> None:
+    # some wire copy writes the double quote as two apostrophes on both sides
+    text = "''The dam will hold,'' Mayor Petro Danko said on Monday."
+    (q,) = find_quotes(text)
+    assert text[q.inner_start:q.inner_end] == "The dam will hold,"
+
+
+def test_doubled_apostrophe_quote_gets_its_speaker(quote_pipeline) -> None:  # type: ignore[no-untyped-def]
+    r = run(quote_pipeline, "''The dam will hold,'' Mayor Petro Danko said on Monday.")
+    q = quote_with(r, "dam")
+    assert q.kind == "direct" and q.text == "''The dam will hold,''"
+    assert q.speaker is not None and q.speaker.name == "Petro Danko"
+
+
+@pytest.mark.parametrize("text, content", [
+    # a clause before the subject is not what was said when one follows the verb
+    ("In a statement released after the convoy crossed the river, Ivan Horbach said the "
+     "road to Balakliia was open.", "the road to Balakliia was open"),
+    # "but the road remains closed" is parsed onto "says"; it is still the reported words
+    ("Ivan Horbach says the bridge was repaired last week but the road remains closed.",
+     "the bridge was repaired last week but the road remains closed"),
+    # the object and its predicate: "called X Y"
+    ("Ivan Horbach called the new checkpoint rules “a trap for civilians.”",
+     "the new checkpoint rules “a trap for civilians.”"),
+])
+def test_reported_content_boundaries(quote_pipeline, text: str,  # type: ignore[no-untyped-def]
+                                     content: str) -> None:
+    r = run(quote_pipeline, text)
+    (q,) = r.quotes
+    assert q.text == content
+    assert q.speaker is not None and q.speaker.name == "Ivan Horbach"
+
+
+def test_second_verb_of_the_speaker_is_not_content(quote_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Olena Marchuk said the convoy had reached Izium and added that the road was open."
+    r = run(quote_pipeline, text)
+    said = [q for q in r.quotes if q.cue is not None and q.cue.text == "said"]
+    assert [q.text for q in said] == ["the convoy had reached Izium"]
+
+
+def test_it_said_names_the_organisation(quote_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("The Red Cross sent a team to Izium on Monday. "
+            "It said that two shelters had been damaged.")
+    q = quote_with(run(quote_pipeline, text), "shelters")
+    assert q.text == "that two shelters had been damaged"
+    assert q.speaker is not None and q.speaker.mention is not None
+    assert q.speaker.mention.text == "It"
+
+
+def test_it_of_a_verb_of_finding_is_no_speaker(quote_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "It seems that the road is closed. It shows that the convoy turned back."
+    assert run(quote_pipeline, text).quotes == ()

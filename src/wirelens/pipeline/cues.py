@@ -108,7 +108,8 @@ class SpeakerFinder:
         affiliation = cluster.affiliation if cluster is not None else entity.affiliation
         return Speaker(entity.name, entity.id, span, role=role, affiliation=affiliation)
 
-    def from_token(self, head: Token, *, avoid: tuple[int, int] | None = None) -> Speaker | None:
+    def from_token(self, head: Token, *, avoid: tuple[int, int] | None = None,
+                   allow_it: bool = False) -> Speaker | None:
         """The speaker named by the noun phrase headed by ``head``.
 
         A mention of the entity layer on the head word gives the entity (names,
@@ -116,7 +117,7 @@ class SpeakerFinder:
         the phrase is kept as written ("Military analysts", "a senior official
         who asked not to be named"), with no entity and no invented name.
         """
-        if head.lower_ in _EMPTY_SUBJECTS:
+        if head.lower_ in _EMPTY_SUBJECTS and not (allow_it and head.lower_ == "it"):
             return None
         c = self.mention_at(head.idx, head.idx + len(head))
         # a demonym names a speaker only as a noun ("the Russians said"), not as

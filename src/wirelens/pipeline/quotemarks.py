@@ -79,9 +79,11 @@ def classify(text: str) -> list[Mark]:
         if ch in {"“", "„", "«", "``"}:
             # “ also closes a German „...“ quotation; the pairing step allows for that.
             out.append(Mark(s, e, "double", True, False, line_start=line_start))
-        elif ch in {"”", "»", "''"}:
+        elif ch in {"”", "»"}:
             out.append(Mark(s, e, "double", False, True, line_start=line_start))
-        elif ch == '"':
+        elif ch in {'"', "''"}:
+            # '' is the straight double quote of some wire copy (NYT: ''We ...,'' he
+            # said), used to open as well as to close
             can_open = opens_here and not after.isspace()
             can_close = not before.isspace() and closes_here
             if not can_open and not can_close:

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from wirelens.model import Quote, QuoteKind, Span, Speaker
-from wirelens.pipeline.base import Context, component
+from wirelens.pipeline.base import Context, component, doc_text
 from wirelens.pipeline.cues import ATTITUDE_LEMMAS, SPEECH_LEMMAS, SpeakerFinder
 from wirelens.pipeline.quotemarks import Quoted, find_quotes
 from wirelens.pipeline.reported import Reported, find_reported, subject_of
@@ -81,16 +81,16 @@ class QuoteExtractor:
 
     def __call__(self, ctx: Context) -> None:
         doc = ctx.doc
-        finder = SpeakerFinder.build(doc.text, ctx.extra.get("mentions", []),
+        finder = SpeakerFinder.build(doc_text(doc), ctx.extra.get("mentions", []),
                                      ctx.extra.get("clusters", []), ctx.entities)
-        ctx.quotes = [Quote(doc.text[f.start:f.end], f.start, f.end, f.kind, f.speaker, f.cue,
+        ctx.quotes = [Quote(doc_text(doc)[f.start:f.end], f.start, f.end, f.kind, f.speaker, f.cue,
                             f.confidence)
                       for f in extract(doc, finder)]
 
 
 def extract(doc: Doc, finder: SpeakerFinder) -> list[_Found]:
     """All attributions of one document, in text order."""
-    text = doc.text
+    text = doc_text(doc)
     quotes = find_quotes(text)
     starts = [t.idx for t in doc]
     direct: dict[int, _Found] = {}
@@ -127,7 +127,7 @@ def _is_cue_verb(tok: Token) -> bool:
 def _direct(doc: Doc, starts: list[int], quotes: list[Quoted], n: int,
             finder: SpeakerFinder) -> _Found | None:
     q = quotes[n]
-    text = doc.text
+    text = doc_text(doc)
     last = text[q.inner_start:q.inner_end].rstrip()[-1:]
     after = _cue_after(doc, starts, quotes, n)
     before = _cue_before(doc, starts, quotes, n)
@@ -162,7 +162,7 @@ def _cue_span(doc: Doc, verb: Token) -> Span:
     nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
     if verb.lower_ == "according" and nxt is not None:
         end = nxt.idx + len(nxt)
-    return Span(start, end, doc.text[start:end])
+    return Span(start, end, doc_text(doc)[start:end])
 
 
 def _speaker_token(verb: Token, lo: int, hi: int) -> Token | None:
@@ -185,7 +185,7 @@ def _speaker_token(verb: Token, lo: int, hi: int) -> Token | None:
 def _cue_after(doc: Doc, starts: list[int], quotes: list[Quoted],
                n: int) -> tuple[int, Token | None] | None:
     q = quotes[n]
-    text = doc.text
+    text = doc_text(doc)
     limit = quotes[n + 1].start if n + 1 < len(quotes) else len(text)
     para_end = text.find("\n", q.end)
     if para_end >= 0:
@@ -214,7 +214,7 @@ def _cue_after(doc: Doc, starts: list[int], quotes: list[Quoted],
 def _cue_before(doc: Doc, starts: list[int], quotes: list[Quoted],
                 n: int) -> tuple[int, Token | None] | None:
     q = quotes[n]
-    text = doc.text
+    text = doc_text(doc)
     floor = quotes[n - 1].end if n > 0 else 0
     floor = max(floor, text.rfind("\n", 0, q.start) + 1)
     j = _token_at(starts, q.start) - 1
@@ -244,7 +244,7 @@ def _cue_before(doc: Doc, starts: list[int], quotes: list[Quoted],
 def _cue_previous_paragraph(doc: Doc, starts: list[int], q: Quoted,
                             floor: int) -> tuple[int, Token | None] | None:
     """'Caddell continued:' closing the paragraph before the quotation."""
-    text = doc.text
+    text = doc_text(doc)
     prev_end = floor - 1
     while prev_end > 0 and text[prev_end - 1] in " \n\t":
         prev_end -= 1
@@ -269,17 +269,18 @@ def _from_reported(doc: Doc, r: Reported, quotes: list[Quoted],
     if r.subject is None:
         return None
     subj = doc[r.subject]
-    speaker = finder.from_token(subj, avoid=(r.start, r.end))
+    # the reported pass has already let through only "it" of the verbs of saying
+    speaker = finder.from_token(subj, avoid=(r.start, r.end), allow_it=True)
     if speaker is None:
         return None
     inner = [q for q in quotes if r.start <= q.start and q.end <= r.end]
     kind: QuoteKind = "indirect"
     if inner:
         only = inner[0]
-        lead = doc.text[r.start:only.start].strip().lower()
+        lead = doc_text(doc)[r.start:only.start].strip().lower()
         kind = "direct" if len(inner) == 1 and lead in {"", "that"} and only.end == r.end \
             else "mixed"
-    cue = Span(r.cue_start, r.cue_end, doc.text[r.cue_start:r.cue_end])
+    cue = Span(r.cue_start, r.cue_end, doc_text(doc)[r.cue_start:r.cue_end])
     confidence = CONF_REPORTED if doc[r.verb].lemma_ not in ATTITUDE_LEMMAS else CONF_ATTITUDE
     return _Found(r.start, r.end, kind, speaker, cue, confidence, r.verb)
 

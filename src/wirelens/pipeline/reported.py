@@ -8,7 +8,11 @@ attribution.  What it reports is, in this order of preference:
   "Sokolov noted that both sides ...", "..., the minister said.";
 * object plus infinitive: "Carter urged Russia to allow ...";
 * the object of "for"/"on": "observers have called for a ceasefire";
-* its direct object: "she described the situation as ...".
+* its direct object, with its predicate: "she described the situation as
+  ...", "he called the rules “a trap.”".
+
+A clause the parser cut short runs on to the sentence end (see ``_tail``); a
+second verb of saying of the same speaker ("and added that ...") is cut off.
 
 The content never runs past the paragraph of its cue (the small model
 sometimes parses across a line break), but always takes in the whole of a
@@ -20,6 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from wirelens.pipeline.base import doc_text
 from wirelens.pipeline.cues import ATTITUDE_LEMMAS, SPEECH_LEMMAS
 
 if TYPE_CHECKING:
@@ -31,6 +36,12 @@ _SUBJ = frozenset({"nsubj", "nsubjpass"})
 # Verbs whose object is the addressee, not the words: "told reporters that ...".
 _ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "warn", "ask", "remind", "urge"})
 _FOR_PREPS = frozenset({"for", "on"})
+# "It said" and "it reported" name an organisation met before ("The AP ... It
+# also said that ..."); PolNeAR gives "It" as the source.  Other verbs with
+# "it" are mostly expletive or about things ("it shows", "it means").
+_IT_SPEAKS = frozenset({"say", "tell", "add", "announce", "report", "state", "write",
+                        "note", "claim", "warn", "deny", "confirm", "argue"})
+_CLAUSE_BREAKS = frozenset({",", "—", "–", "-", ";", "("})
 _TRAILING = ".,;:—–- \n\t"
 
 
@@ -49,7 +60,7 @@ class Reported:
 
 def find_reported(doc: Doc, quotes: list[Quoted], *, skip: set[int]) -> list[Reported]:
     """Every reported-speech attribution whose cue verb is not in ``skip`` (token indices)."""
-    text = doc.text
+    text = doc_text(doc)
     inside = _QuoteIndex(quotes)
     out: list[Reported] = []
     for tok in doc:
@@ -107,7 +118,7 @@ def subject_of(tok: Token) -> Token | None:
 
 def _clip(doc: Doc, start: int, end: int, cue: int, inside: _QuoteIndex) -> tuple[int, int]:
     """Keep the content inside the cue's paragraph, whole quotations included."""
-    text = doc.text
+    text = doc_text(doc)
     p_start, p_end = _paragraph(text, cue)
     start, end = max(start, p_start), min(end, p_end)
     q = inside.at(start)
@@ -153,13 +164,61 @@ def _that_clause(doc: Doc, tok: Token) -> list[Token]:
     return []
 
 
+def _drop_second_verb(content: list[Token], head: Token) -> list[Token]:
+    """Cut "and added that ..." that the small model hung inside the reported clause.
+
+    A verb of saying conjoined to the clause's head with no subject of its own
+    is the speaker's next statement ("said the convoy had reached Izium and
+    added that ..."), a cue of its own.
+    """
+    for c in head.children:
+        if c.dep_ == "conj" and c.lemma_ in SPEECH_LEMMAS and \
+                not any(g.dep_ in _SUBJ for g in c.children):
+            cut = min((g.i for g in c.head.children if g.dep_ == "cc" and g.i < c.i),
+                      default=c.i)
+            cut = min(cut, c.left_edge.i)
+            return [t for t in content if t.i < cut]
+    return content
+
+
+def _tail(doc: Doc, verb: Token, content: list[Token]) -> list[Token]:
+    """The rest of the sentence after a clause the parser cut short.
+
+    The small model often hangs the end of a reported clause on the cue verb
+    ("says he didn't know much about Sanders before ... but now Benford plans
+    to caucus"); PolNeAR's content runs on to the sentence end.  It stops at a
+    comma or dash (what follows is then mostly the writer's: "..., which
+    votes on March 1", "..., claiming that ...") and at "and"/"but" with a
+    verb of the cue's own subject ("said X and added Y").  On PolNeAR train
+    this raised speech exact F1 by 0.004 and overlap F1 by 0.005.
+    """
+    last = max(t.i for t in content)
+    sent = verb.sent
+    out: list[Token] = []
+    for k in range(last + 1, sent.end):
+        if "\n" in doc[k].text:
+            break
+        out.append(doc[k])
+    while out and (out[-1].is_punct or out[-1].is_space):
+        out.pop()
+    if not out or out[0].text in _CLAUSE_BREAKS:
+        return []
+    first = out[0]
+    nxt = out[1] if len(out) > 1 else None
+    if first.dep_ == "cc" and nxt is not None and (nxt.dep_ in {"aux", "neg"} or (
+            nxt.pos_ in {"VERB", "AUX"} and not any(c.dep_ in _SUBJ for c in nxt.children))):
+        return []
+    return out
+
+
 def _verb(doc: Doc, tok: Token, inside: _QuoteIndex) -> Reported | None:
     subj = subject_of(tok)
-    text = doc.text
+    text = doc_text(doc)
     if subj is not None and "\n" in text[min(subj.idx, tok.idx):max(subj.idx, tok.idx)]:
         # the small model parses a headline and the first sentence as one
         subj = _left_neighbour(doc, tok)
-    if subj is None or inside.contains(subj.idx) or subj.lower_ in {"it", "there"}:
+    if subj is None or inside.contains(subj.idx) or subj.lower_ == "there" or (
+            subj.lower_ == "it" and (subj.dep_ == "expl" or tok.lemma_ not in _IT_SPEAKS)):
         return None
     if any(c.dep_ == "auxpass" for c in tok.children):
         return None
@@ -170,8 +229,14 @@ def _verb(doc: Doc, tok: Token, inside: _QuoteIndex) -> Reported | None:
              and p_start <= c.idx < p_end]
     content: list[Token] = []
     if ccomp:
-        # the clause that follows the subject, or the one before "..., X said."
-        content = list(ccomp[0].subtree)
+        # the clause that follows the verb, or the one before "..., X said."; with
+        # both, the one before is the small model gluing on a subordinate clause
+        # ("In a statement released after the senator suspended his campaign,
+        # Cruz said he ...")
+        after = [c for c in ccomp if c.i > tok.i]
+        content = _drop_second_verb(list((after or ccomp)[0].subtree), (after or ccomp)[0])
+        if after:
+            content += _tail(doc, tok, content)
     else:
         dobj = [c for c in children if c.dep_ in {"dobj", "dative"}]
         xcomp = [c for c in children if c.dep_ == "xcomp"]
@@ -186,8 +251,10 @@ def _verb(doc: Doc, tok: Token, inside: _QuoteIndex) -> Reported | None:
             content += [t for c in xcomp if c.i > tok.i for t in c.subtree]
         elif dobj and tok.lemma_ not in _ADDRESSEE_VERBS and dobj[0].i > tok.i:
             content = list(dobj[0].subtree)
-            content += [t for c in children if c.dep_ == "prep" and c.lower_ == "as"
-                        and c.i > tok.i for t in c.subtree]
+            # "described it as ...", "called him competent" (object predicate)
+            content += [t for c in children if ((c.dep_ == "prep" and c.lower_ == "as") or
+                                                c.dep_ == "oprd") and c.i > tok.i
+                        for t in c.subtree]
     if not content:
         content = _that_clause(doc, tok)
     if not content:
@@ -210,7 +277,7 @@ def _according(doc: Doc, tok: Token, inside: _QuoteIndex) -> Reported | None:
     phrase = sorted({t.i for t in tok.subtree} | {t.i for t in to.subtree})
     first, last = phrase[0], phrase[-1]
     sent = tok.sent
-    text = doc.text
+    text = doc_text(doc)
     if first <= sent.start + 1:
         start = doc[last].idx + len(doc[last])
         end = sent.end_char
