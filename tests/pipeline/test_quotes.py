@@ -354,3 +354,13 @@ def test_it_said_names_the_organisation(quote_pipeline) -> None:  # type: ignore
 def test_it_of_a_verb_of_finding_is_no_speaker(quote_pipeline) -> None:  # type: ignore[no-untyped-def]
     text = "It seems that the road is closed. It shows that the convoy turned back."
     assert run(quote_pipeline, text).quotes == ()
+
+
+def test_mixed_quote_ends_at_its_closing_mark_and_keeps_its_fragment() -> None:
+    import wirelens
+
+    record = wirelens.analyze(
+        "The White House said a deal is ‘closer than it has been for months,’ but both "
+        "Israeli and Hamas officials have accused each other of adding new conditions.")
+    assert [(q.kind, q.text, q.speaker.name if q.speaker else None) for q in record.quotes] == [
+        ("mixed", "a deal is ‘closer than it has been for months,’", "White House")]

@@ -104,6 +104,13 @@ def extract(doc: Doc, finder: SpeakerFinder) -> list[_Found]:
     reported = [_from_reported(doc, r, quotes, finder) for r in
                 find_reported(doc, quotes, skip=used_verbs)]
     found_all = [f for f in reported if f is not None]
+    # A quoted fragment inside a mixed quote ("said a deal is 'closer than ever,' but
+    # officials have accused ...") belongs to that quote's speaker: a second, direct
+    # attribution of it to a cue further on is wrong (our goldens, article 15).
+    for n in [n for n, f in direct.items() if any(
+            m.kind == "mixed" and m.start <= quotes[n].start and quotes[n].end <= m.end
+            for m in found_all)]:
+        del direct[n]
     absorbed = {n for n, q in enumerate(quotes) if n not in direct and
                 any(f.start <= q.start and q.end <= f.end for f in found_all)}
     out = list(direct.values()) + found_all
