@@ -72,6 +72,23 @@ def test_same_url_with_new_text_is_a_new_version(db: Path, analysis: Analysis) -
     assert latest == [("changed-id",)]
 
 
+def test_a_chunk_stores_each_document_once_and_versions_in_order(
+    db: Path, analysis: Analysis
+) -> None:
+    old = analysis.article
+    v2 = replace(analysis, article=replace(old, id="v2", text=old.text + " Updated."))
+    v3 = replace(analysis, article=replace(old, id="v3", text=old.text + " Updated again."))
+    with Store.open(db) as store:
+        assert store.write_many([analysis, v2, analysis, v3]) == [True, True, False, True]
+        assert store.write_many([v3]) == [False]
+        assert store.write_many([]) == []
+    with Reader.open(db) as r:
+        rows = r.query("SELECT id, version, previous_id FROM articles ORDER BY version").rows
+        assert r.load("v3") == v3
+    assert rows == [(old.id, 1, None), ("v2", 2, old.id), ("v3", 3, "v2")]
+    assert counts(db)["quotes"] == 3 * len(analysis.quotes)
+
+
 def test_a_crash_inside_a_document_leaves_nothing_of_it(
     db: Path, analysis: Analysis, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -85,6 +102,10 @@ def test_a_crash_inside_a_document_leaves_nothing_of_it(
     monkeypatch.setattr(Store, "_insert", failing)
     with Store.open(db) as store, pytest.raises(OSError, match="disk gone"):
         store.write(analysis)
+    assert set(counts(db).values()) == {0}
+    other = replace(analysis, article=replace(analysis.article, id="other", url=None))
+    with Store.open(db) as store, pytest.raises(OSError, match="disk gone"):
+        store.write_many([other, analysis])
     assert set(counts(db).values()) == {0}
     monkeypatch.setattr(Store, "_insert", real)
     with Store.open(db) as store:

@@ -40,7 +40,7 @@ from wirelens.batch.local import (
 from wirelens.errors import ConfigError
 from wirelens.ingest import read_inputs
 from wirelens.ingest.reader import KINDS, STDIN
-from wirelens.model import Article, Failure
+from wirelens.model import Analysis, Article, Failure
 from wirelens.store.connect import DEFAULT_LOCK_TIMEOUT, StoreError
 from wirelens.store.dedup import DedupCounts
 from wirelens.store.writer import RunCounts, Store
@@ -173,12 +173,17 @@ def ingest(
         chunks = _fresh_chunks(items, session, run_id, tally, bar, chunk_size, submitted)
         for result in executor.map(chunks):
             chunk = submitted.popleft()
+            analyses: list[Analysis] = []
             with session() as store:
                 for article, item in zip(chunk, result.items, strict=True):
                     if isinstance(item, Failure):
                         store.write_failure(run_id, item, article_id=article.id)
                         tally.failures.append(item)
-                    elif store.write(item, run_id=run_id):
+                    else:
+                        analyses.append(item)
+                # One transaction for the chunk: each document whole or not at all.
+                for written in store.write_many(analyses, run_id=run_id):
+                    if written:
                         tally.analysed += 1
                     else:
                         # Read twice in this run, in chunks that were in flight together.

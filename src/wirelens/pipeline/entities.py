@@ -158,6 +158,7 @@ class EntityLayer:
         headline_end = self._headline_end(ctx)
         cands: list[Cand] = []
         cands += self._model_cands(doc, text, headline_end)
+        cands += self._institution_cands(doc, text)
         cands += self._title_cands(doc, text)
         cands += self._region_cands(doc, text)
         cands = _resolve_overlaps(cands)
@@ -197,10 +198,6 @@ class EntityLayer:
             from_ruler = ent.ent_id_.startswith(RULER_ID_PREFIX)
             if distrust_headline and ent.start_char < headline_end and not from_ruler:
                 continue
-            if from_ruler and ent.end < len(doc) and doc[ent.end].pos_ == "NOUN" and \
-                    ent[-1].lower_ in _ADJECTIVAL_INSTITUTIONS:
-                # "Russia's military actions": the institution word is a modifier here
-                continue
             if label == "LANGUAGE" and ent.text in lexicon.DEMONYMS:
                 label = "NORP"
             if label not in KEPT_LABELS:
@@ -226,6 +223,18 @@ class EntityLayer:
                 # "Olena Kravets" tagged ORG: a known first name leading a short name
                 cand.label = "PERSON"
             out.append(cand)
+        return out
+
+    def _institution_cands(self, doc: Doc, text: _Text) -> list[Cand]:
+        """'Ukraine's armed forces', 'Russian Ministry of Defence' (see InstitutionMatcher)."""
+        out: list[Cand] = []
+        for i, j in self.resources.institutions.find(doc):
+            if j < len(doc) and doc[j].pos_ == "NOUN" and \
+                    doc[j - 1].lower_ in _ADJECTIVAL_INSTITUTIONS:
+                # "Russia's military actions": the institution word is a modifier here
+                continue
+            start, end = text.trim(doc[i].idx, doc[j - 1].idx + len(doc[j - 1]))
+            out.append(Cand(start, end, "ORG", "ruler"))
         return out
 
     def _list_parts(self, text: str, start: int, end: int) -> list[Cand] | None:

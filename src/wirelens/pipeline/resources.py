@@ -18,6 +18,7 @@ from wirelens.errors import ConfigError
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
     from wirelens.geo.gazetteer import Gazetteer
 
@@ -38,45 +39,81 @@ def _countries() -> list[str]:
     return sorted(names)
 
 
-def ruler_patterns(nlp: Language) -> list[dict[str, Any]]:
-    """Entity-ruler patterns for the organisations of conflict news."""
+def ruler_patterns() -> list[dict[str, Any]]:
+    """Entity-ruler phrase patterns for the named organisations of conflict news.
+
+    Phrase patterns run through spaCy's PhraseMatcher, a hash lookup per token.
+    Institution names built from a country ("Ukraine's armed forces") are matched
+    by :class:`InstitutionMatcher` instead: as token patterns with IN sets they
+    cost spaCy's Matcher about 58 ms per article, 40% of the parse
+    (bench/bench_ingest.py, profiled).
+    """
     patterns: list[dict[str, Any]] = []
     for names in lexicon.ORGANISATIONS:
         canonical = names[0]
         for name in dict.fromkeys(names):
             patterns.append({"label": "ORG", "pattern": name, "id": RULER_ID_PREFIX + canonical})
-    demonyms = sorted(d for d, c in lexicon.DEMONYMS.items() if c)
-    # Single-token country names go into one IN set; only the multi-token ones
-    # need a pattern each.  This keeps the ruler small enough to build in a few ms.
-    country_tokens = [[t.text for t in nlp.make_doc(c)] for c in _countries()]
-    single = sorted(t[0] for t in country_tokens if len(t) == 1)
-    countries: list[list[dict[str, Any]]] = [[{"TEXT": {"IN": single}}]]
-    countries += [[{"TEXT": t} for t in toks] for toks in country_tokens if len(toks) > 1]
-    for inst in lexicon.STATE_INSTITUTIONS:
-        inst_tokens = [{"TEXT": t.text} for t in nlp.make_doc(inst)]
-        # "Russian Ministry of Defence" is a name; "Israeli military" is a demonym and a
-        # noun, and our gold (tests/gold/entities) keeps it NORP.
-        if inst[:1].isupper():
-            patterns.append(
-                {"label": "ORG", "pattern": [{"TEXT": {"IN": demonyms}}, *inst_tokens],
-                 "id": RULER_ID_PREFIX}
-            )
-        for country in countries:
-            # "Ukraine's armed forces" (either apostrophe)
-            patterns.append({
-                "label": "ORG",
-                "pattern": [*country, {"LOWER": {"IN": ["'s", "’s"]}}, *inst_tokens],
-                "id": RULER_ID_PREFIX,
-            })
-            # "Armed Forces of Ukraine", "Ministry of Defence of the Russian Federation"
-            if inst[:1].isupper():
-                patterns.append({
-                    "label": "ORG",
-                    "pattern": [*inst_tokens, {"LOWER": "of"}, {"LOWER": "the", "OP": "?"},
-                                *country],
-                    "id": RULER_ID_PREFIX,
-                })
     return patterns
+
+
+# Tokens compared case-insensitively inside institution names.
+_FOLDED = frozenset({"'s", "’s", "of", "the"})
+
+
+def _key(text: str) -> str:
+    low = text.lower()
+    return low if low in _FOLDED else text
+
+
+class InstitutionMatcher:
+    """A country's institutions as organisation names, found in one pass over the tokens.
+
+    "Russian Ministry of Defence" (demonym + capitalised institution), "Ukraine's armed
+    forces" (country's + institution), "Armed Forces of Ukraine" (institution of
+    [the] country).  Every concrete token sequence is indexed by its first two tokens.
+    """
+
+    def __init__(self, nlp: Language) -> None:
+        def toks(text: str) -> tuple[str, ...]:
+            return tuple(_key(t.text) for t in nlp.make_doc(text))
+
+        demonyms = [d for d, c in lexicon.DEMONYMS.items() if c]
+        countries = [toks(c) for c in _countries()]
+        index: dict[tuple[str, str], list[tuple[str, ...]]] = {}
+
+        def add(seq: tuple[str, ...]) -> None:
+            index.setdefault((seq[0], seq[1]), []).append(seq)
+
+        for inst in lexicon.STATE_INSTITUTIONS:
+            inst_toks = toks(inst)
+            named = inst[:1].isupper()
+            for country in countries:
+                for apostrophe in ("'s", "’s"):
+                    add((*country, apostrophe, *inst_toks))
+                if named:
+                    add((*inst_toks, "of", *country))
+                    add((*inst_toks, "of", "the", *country))
+            if named:
+                # "Israeli military" is a demonym and a noun; our gold keeps it NORP
+                for demonym in demonyms:
+                    add((*toks(demonym), *inst_toks))
+        for seqs in index.values():
+            seqs.sort(key=len, reverse=True)
+        self.index = index
+
+    def find(self, doc: Doc) -> list[tuple[int, int]]:
+        """Token spans (start, end) of institution names, longest match first, no overlaps."""
+        keys = [_key(t.text) for t in doc]
+        out: list[tuple[int, int]] = []
+        i = 0
+        while i < len(keys) - 1:
+            for seq in self.index.get((keys[i], keys[i + 1]), ()):
+                if tuple(keys[i:i + len(seq)]) == seq:
+                    out.append((i, i + len(seq)))
+                    i += len(seq) - 1
+                    break
+            i += 1
+        return out
 
 
 @dataclass
@@ -101,8 +138,12 @@ class Resources:
         ruler: Any = nlp.add_pipe(
             "entity_ruler", after="ner", config={"overwrite_ents": True, "validate": False}
         )
-        ruler.add_patterns(ruler_patterns(nlp))
+        ruler.add_patterns(ruler_patterns())
         return nlp
+
+    @cached_property
+    def institutions(self) -> InstitutionMatcher:
+        return InstitutionMatcher(self.nlp)
 
     @cached_property
     def gazetteer(self) -> Gazetteer:
