@@ -50,7 +50,7 @@ bench: install
 	$(BIN)/python bench/bench_gazetteer.py
 	$(BIN)/python bench/bench_quotes.py
 	$(BIN)/python bench/bench_places.py
-	$(BIN)/python bench/bench_ingest.py --n 96
+	$(BIN)/python bench/bench_ingest.py --n 400
 	$(BIN)/python bench/bench_memory.py --n 10000
 
 # Rewrite the golden files after an intended change; review the diff before committing.

@@ -5,9 +5,10 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-#: How much of the text the detector reads: the opening says enough, and the
+#: How much of the text the detector reads: the opening says enough (1,000
+#: characters is several sentences; langid is built for tweets), and the
 #: cost grows with length.
-SAMPLE_CHARS = 2_000
+SAMPLE_CHARS = 1_000
 #: Below this many letters a guess is noise ("Kyiv, Ukraine" scores as Crimean
 #: Tatar), so short texts are taken to be English without comment.
 MIN_LETTERS = 40

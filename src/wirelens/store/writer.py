@@ -59,10 +59,19 @@ class Store:
         self._types: dict[str, dict[str, str]] = {}
 
     @classmethod
-    def open(cls, path: str | Path, *, lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> Store:
-        """Open (creating if need be) and migrate the store at ``path``."""
+    def open(
+        cls, path: str | Path, *, lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+        migrated: bool = False,
+    ) -> Store:
+        """Open (creating if need be) and migrate the store at ``path``.
+
+        ``migrated=True`` skips the schema check, for a process that reopens a
+        store it has itself opened and migrated (an ingest reopens it per batch).
+        """
         path = Path(path)
         con = connect(path, read_only=False, timeout=lock_timeout)
+        if migrated:
+            return cls(con, path)
         try:
             migrate(con)
         except ValueError as err:
