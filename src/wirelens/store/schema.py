@@ -28,7 +28,7 @@ class Migration:
 
 # Child tables carry no primary key on purpose: DuckDB keeps ART indexes in
 # memory, and mentions alone reach hundreds of rows per article.  Their integrity
-# comes from the single write path (one transaction per document, guarded by the
+# comes from the single write path (each document inside one transaction, guarded by the
 # primary key on articles.id).
 _V1 = """
 CREATE TABLE articles (

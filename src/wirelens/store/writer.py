@@ -3,9 +3,10 @@
 >>> with Store.open("corpus.duckdb") as store:
 ...     run = store.begin_run(paths=["news/"], workers=2)
 ...     store.write(analysis, run_id=run)        # one document, one transaction
+...     store.write_many(analyses, run_id=run)   # a chunk, one transaction
 ...     store.end_run(run, counts)
 
-Every document goes in as one transaction: its article row and all its
+Every document goes in inside one transaction: its article row and all its
 entities, mentions, quotes, places and events, or nothing.  The article id is a
 content hash and the primary key, so writing the same analysis twice changes
 nothing.  The same URL with different text is a new id, stored as the next
