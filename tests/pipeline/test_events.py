@@ -187,3 +187,72 @@ def test_protest_dispersed_by_police(events_pipeline: Any) -> None:
                                    "protesting in Nairobi on Tuesday.")
     assert events and events[0].sub_event_type == "Protest with intervention"
     assert events[0].actor1 == "Protesters (Kenya)"
+
+
+# -- no news: patterns, descriptions, judgements; Diplomatic only for a named party ------
+
+
+def test_habitual_shelling_gives_no_event(events_pipeline: Any) -> None:
+    assert _run(events_pipeline, "The village of Dobropillia is shelled almost daily, "
+                                 "residents said.") == []
+
+
+def test_weapon_described_by_a_copula_gives_no_event(events_pipeline: Any) -> None:
+    assert _run(events_pipeline, "The real problem is the drones, the mayor of Sumy said.") == []
+
+
+def test_opinion_verb_gives_no_event(events_pipeline: Any) -> None:
+    assert _run(events_pipeline, "Military observers warn that the fighting around Toretsk "
+                                 "resembles the battle for Avdiivka.") == []
+
+
+def test_analyst_commentary_without_a_date_gives_no_event(events_pipeline: Any) -> None:
+    assert _run(events_pipeline, "Oksana Melnyk, a military analyst, said the interception "
+                                 "rate of drones over Odesa had held steady.") == []
+
+
+def test_generic_appeal_and_safety_advice_are_not_diplomatic(events_pipeline: Any) -> None:
+    text = ("Relief agencies have called for more blankets in the camps. "
+            "The governor of Sumy urged residents to stay close to shelters.")
+    assert [e for e in _run(events_pipeline, text) if e.event_type == "Diplomatic"] == []
+
+
+def test_appeal_by_a_named_party_is_diplomatic(events_pipeline: Any) -> None:
+    events = _run(events_pipeline, "The Red Cross called on both armies to let ambulances "
+                                   "reach the wounded.")
+    assert [e.sub_event_type for e in events if e.event_type == "Diplomatic"] == ["Appeal"]
+
+
+def test_participle_accused_is_no_accusation(events_pipeline: Any) -> None:
+    events = _run(events_pipeline, "Police said they had detained four men accused of "
+                                   "stealing copper cable in Kryvyi Rih on Sunday.")
+    assert all(e.sub_event_type != "Accusation" for e in events)
+
+
+def test_sentence_opening_with_a_past_year_is_background(events_pipeline: Any) -> None:
+    events = _run(events_pipeline, "In the spring of 2015, separatist fighters shelled the "
+                                   "port of Mariupol for three days.")
+    assert events
+    assert all(e.status == "background" for e in events)
+
+
+def test_month_long_past_is_background(events_pipeline: Any) -> None:
+    events = _run(events_pipeline, "In February, Russian troops captured the village of "
+                                   "Urozhaine after weeks of fighting.", published="2024-11-20")
+    assert events
+    assert all(e.status == "background" for e in events)
+
+
+def test_its_troops_are_the_speakers(events_pipeline: Any) -> None:
+    events = _run(events_pipeline, "The Russian Defence Ministry said its troops had taken "
+                                   "control of the village of Dvorichna in Ukraine on Tuesday.")
+    taken = [e for e in events if e.event_type == "Battles"]
+    assert taken
+    assert taken[0].actor1 == "Military Forces of Russia (2000-)"
+    assert taken[0].sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_one_statement_with_two_appeals_is_one_act(events_pipeline: Any) -> None:
+    events = _run(events_pipeline, "The UN envoy called on the militias to free the hostages "
+                                   "and urged donors to fund the clinics.")
+    assert len([e for e in events if e.event_type == "Diplomatic"]) == 1

@@ -38,7 +38,18 @@ LOCATIVE_PREPS: Final = frozenset({"in", "near", "at", "outside", "around", "on"
                                    "of", "through", "along", "between"})
 # Words that put a whole sentence in the past, and words that do so only for the
 # deed they are attached to ("the 2014 Maidan", "on the anniversary of the massacre").
-BACKGROUND_WORDS = re.compile(r"\b(?:years? ago|decades? ago|in the past|back in)\b", re.I)
+BACKGROUND_WORDS = re.compile(r"\b(?:years? ago|decades? ago|in the past|back in|"
+                              r"(?:first|early|opening) (?:days|weeks|months|year|years) of "
+                              r"the (?:full-scale )?(?:war|invasion|conflict|offensive)|"
+                              r"(?:at|in) the (?:start|beginning|outset) of the "
+                              r"(?:full-scale )?(?:war|invasion|conflict)|"
+                              r"(?:early|late|mid-)\s?(?:19|20)\d0s)\b", re.I)
+# A sentence that opens with a past time ("In the summer of 2014, ...", "Last year,
+# ..."): the opening adverbial dates every deed in it.
+_PAST_OPENING = re.compile(r"^[^,;]{0,40}\b(?:(?:19|20)\d\d|last year|that year|the "
+                           r"previous year|years? earlier)\b[^,;]{0,20},", re.I)
+# Adverbs that put a deed before the story's time ("has been fought over before").
+_EARLIER: Final = frozenset({"before", "previously", "formerly"})
 LOCAL_PAST = re.compile(r"^(?:anniversary|(?:19|20)\d\d)$", re.I)
 # How near (in tokens) a year or "anniversary" must be to the trigger to date it.
 LOCAL_PAST_WINDOW = 4
@@ -82,6 +93,9 @@ def since_clause(tok: Token) -> str | None:
     for _ in range(8):
         if cur.head.i == cur.i:
             return None
+        if cur.i != tok.i and cur.pos_ in {"VERB", "AUX"} and any(
+                c.lower_ == "since" and c.dep_ == "mark" for c in cur.children):
+            return "start"  # "a frequent target since Moscow launched its offensive"
         cur = cur.head
         if cur.lower_ == "since":
             return "start"
@@ -197,6 +211,12 @@ def fill_actors(f: Found, sent: SpacySpan, reader: Reader, published: date | Non
     a1 = act.normalise(agent, country_hint=country, date=when) if agent else None
     a2 = act.normalise(patient, country_hint=country, role="target", date=when) \
         if patient else None
+    if agent_tok is not None and any(c.dep_ == "poss" and c.lower_ in {"its", "their", "our"}
+                                     for c in agent_tok.children):
+        # "the Russian ministry said its troops had taken X": the troops are the
+        # speaker's, whatever country the place is in
+        own = _speaker_force(f.trigger, sent, reader, when)
+        a1 = own or a1
     if agent and a1 is None:
         ent = reader.entity_of(agent_tok) if agent_tok is not None else None
         if ent is not None and ent.label in {"ORG", "NORP"}:
@@ -260,6 +280,21 @@ def fill_actors(f: Found, sent: SpacySpan, reader: Reader, published: date | Non
     f.actor1, f.actor2 = a1, a2
 
 
+def _speaker_force(trigger: Token, sent: SpacySpan, reader: Reader, when: str | None
+                   ) -> str | None:
+    """The armed force of whoever reports the deed: a state's military, a named group."""
+    speaker, _ = reader.attribution(trigger, sent)
+    if not speaker:
+        return None
+    actor = act.normalise(speaker, country_hint=None, date=when)
+    if actor is None:
+        return None
+    if actor.startswith("Government of"):
+        country = act.country_of_words(re.findall(r"[\w’'-]+", speaker))
+        return act.state_force(country, date=when) if country else None
+    return actor if not actor.startswith(("Civilians", "Protesters", "Rioters")) else None
+
+
 def fill_when(f: Found, text: str, published: date | None) -> None:
     when = resolve_date(text, published)
     if when is not None:
@@ -269,15 +304,34 @@ def fill_when(f: Found, text: str, published: date | None) -> None:
 def fill_status(f: Found, sent: SpacySpan, reader: Reader, published: date | None) -> None:
     text = sent.text
     old = False
-    if f.date and f.date_precision == "day" and published is not None:
-        old = date.fromisoformat(f.date) < published - timedelta(days=BACKGROUND_DAYS)
-    if old or BACKGROUND_WORDS.search(text) or _dated_past(f.trigger, sent, published) or \
-            since_clause(f.trigger) == "start":
+    if f.date and published is not None:
+        old = _date_end(f.date, f.date_precision) < published - timedelta(days=BACKGROUND_DAYS)
+    opening = _PAST_OPENING.match(text.lstrip())
+    if opening is not None and not past_years(opening.group(), published) and \
+            re.search(r"(?:19|20)\d\d", opening.group()):
+        opening = None  # "In 2025, ..." in a 2025 story is this year
+    if old or opening is not None or BACKGROUND_WORDS.search(text) or \
+            _dated_past(f.trigger, sent, published) or since_clause(f.trigger) == "start" or \
+            any(c.dep_ == "advmod" and c.lower_ in _EARLIER for c in f.trigger.children):
         f.status = "background"
         return
     speaker, party = reader.attribution(f.trigger, sent)
     f.speaker = speaker
     f.status = "claim" if party else "fact"
+
+
+def _date_end(iso: str, precision: str | None) -> date:
+    """The last day an ISO date of the given precision covers ("2024-05" -> 31 May)."""
+    if precision == "month" or (precision is None and len(iso) == 7):
+        year, month = int(iso[:4]), int(iso[5:7])
+        first_next = date(year + month // 12, month % 12 + 1, 1)
+        return first_next - timedelta(days=1)
+    if precision == "year" or len(iso) == 4:
+        return date(int(iso[:4]), 12, 31)
+    if precision == "week" or "-W" in iso:
+        year, week = int(iso[:4]), int(iso[6:8])
+        return date.fromisocalendar(year, week, 7)
+    return date.fromisoformat(iso)
 
 
 def _dated_past(trigger: Token, sent: SpacySpan, published: date | None) -> bool:

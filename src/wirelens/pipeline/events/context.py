@@ -48,9 +48,20 @@ NEUTRAL_WORDS: Final = frozenset("""
     hospital red cross amnesty watch analyst analysts expert experts villagers farmer
     survivor survivors relatives
 """.split())
+# Speakers who comment rather than report: their words about a deed are a judgement
+# or a pattern ("the ratio of drones shot down has held steady"), not an occurrence.
+COMMENTATOR_WORDS: Final = frozenset("""
+    analyst analysts researcher researchers expert experts professor scholar academic
+    commentator commentators historian economist fellow lecturer
+""".split())
 SPEECH_LEMMAS: Final = frozenset("""
     say claim state report announce tell confirm allege insist add note assert declare
     write post report boast maintain
+""".split())
+# Verbs of judgement: what they govern is an opinion, a comparison or a forecast.
+OPINION_LEMMAS: Final = frozenset("""
+    warn suggest insist argue believe think fear predict estimate speculate caution
+    recall resemble compare reckon doubt wonder
 """.split())
 # Quote marks for the fallback reader: an opening mark after a space or a line
 # start, a closing mark before a space, punctuation or the end.
@@ -68,6 +79,16 @@ class Said:
     speaker: str | None
     party: bool
     direct: bool = True  # in quote marks, not reported speech
+    commentator: bool = False  # an analyst's or researcher's words
+
+
+def is_commentator(words: str, entity: Entity | None = None) -> bool:
+    """Whether a speaker comments (an analyst, a researcher) rather than reports."""
+    parts = [words]
+    if entity is not None:
+        parts += [entity.role or ""]
+    low = {w.lower() for w in re.findall(r"[\w-]+", " ".join(parts))}
+    return bool(low & COMMENTATOR_WORDS)
 
 
 def simple_quotes(text: str) -> list[tuple[int, int]]:
@@ -133,6 +154,7 @@ class Reader:
                 for k in range(cand.start, cand.end):
                     self.entity_at[k] = ctx.entities[cand.cluster]
         self.said = self._said()
+        self.marked = simple_quotes(self.text)
         self.base_mentions = self._base_mentions()
         self.places = [p for p in ctx.places
                        if not p.government and p.mention.start not in self.base_mentions]
@@ -151,7 +173,8 @@ class Reader:
             words = " ".join(x for x in (name, sp.role if sp else None,
                                          sp.affiliation if sp else None) if x)
             out.append(Said(q.start, q.end, name, is_party(words, entity) if words else False,
-                            q.kind != "indirect"))
+                            q.kind != "indirect",
+                            is_commentator(words, entity) if words else False))
         if not out:
             out = [Said(s, e, None, False) for s, e in simple_quotes(self.text)]
         return out
@@ -164,6 +187,10 @@ class Reader:
                                                       best.end - best.start):
                 best = s
         return best
+
+    def in_quote_marks(self, pos: int) -> bool:
+        """Whether a character sits between quote marks (a speaker's own words)."""
+        return any(s <= pos < e for s, e in self.marked)
 
     # -- speakers -------------------------------------------------------------------
 
@@ -207,6 +234,32 @@ class Reader:
         if said is not None:
             return said.speaker, said.party
         return None, False
+
+    def commentary(self, trigger: Token, sent: SpacySpan) -> str | None:
+        """Whether the trigger sits in a judgement rather than a report: "opinion" under
+        a verb of opinion ("researchers warn that the fighting recalls ...", "movements
+        suggest the battle is far from over"), "commentator" in the words of an analyst
+        or a researcher (who may still report a dated deed), else None."""
+        tok = trigger
+        for _ in range(8):
+            head = tok.head
+            if head.i == tok.i:
+                break
+            lemma = head.lemma_.lower()
+            if head.pos_ in {"VERB", "AUX"} and tok.dep_ not in {"nsubj", "nsubjpass",
+                                                                  "csubj"}:
+                if lemma in OPINION_LEMMAS:
+                    return "opinion"
+                if lemma in SPEECH_LEMMAS:
+                    subj = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}
+                                 and c.i >= sent.start), None)
+                    if subj is not None:
+                        ent = self.entity_of(subj)
+                        words = " ".join(t.text for t in subj.subtree)
+                        return "commentator" if is_commentator(words, ent) else None
+            tok = head
+        said = self.quoted(trigger.idx, trigger.idx + len(trigger))
+        return "commentator" if said is not None and said.commentator else None
 
     def _name_before(self, verb: Token) -> Token | None:
         """A person or organisation named right before a verb the parser left without a

@@ -262,7 +262,10 @@ TRIGGERS: Final[dict[str, tuple[tuple[str, float], ...]]] = {
         (r"\bwithdr(?:ew|awn|awal|aw)\b|\bretreat" + _W, 2.0),
         # "pulled out of the town", not "pulled out 41 bodies" (a rescue, no withdrawal)
         (r"\bpulled out\b(?=\s*(?:of|from|after|before|on|in|at|overnight|[,.;]|$))", 2.0),
-        (r"\bwithout (?:a fight|fighting|resistance)\b|\bpeacefully\b", 2.5),
+        # "handed over peacefully", not "gathered peacefully" (a protest) or "the day
+        # began peacefully"
+        (r"\bwithout (?:a fight|fighting|resistance)\b|\b(?:handed|taken|took|entered|"
+         r"transferred|ceded|changed hands)\b(?:\W+\w+){0,4}?\W+peacefully\b", 2.5),
         (r"\bhanded over\b|\bhand(?:ed)? (?:\w+ )?control\b|\bmoved in\b", 2.0),
         (r"\babandon(?:ed)? (?:\w+ )?(?:positions?|the town|the village|the city|the base)",
          2.0),
@@ -292,9 +295,11 @@ DIPLOMATIC_NOUNS: Final[dict[str, str]] = {
     "condemnation": "Condemnation", "accusation": "Accusation", "refusal": "Refusal to negotiate",
 }
 # What a call is for, for it to count as a call for a ceasefire rather than an appeal.
+# "Restraint", "calm" and "stop attacks on civilians" are appeals: they ask for no
+# ceasefire between the parties (the article gold codes them Appeal).
 CEASEFIRE_WORDS: Final = frozenset({"ceasefire", "cease-fire", "truce", "peace", "end",
-                                    "halt", "de-escalation", "restraint", "talks", "dialogue",
-                                    "negotiations", "armistice", "stop", "calm"})
+                                    "halt", "de-escalation", "talks", "dialogue",
+                                    "negotiations", "armistice"})
 NEGOTIATION_WORDS: Final = frozenset({"talks", "negotiation", "negotiations", "dialogue",
                                       "negotiate", "engage", "talk", "proposal", "plan",
                                       "offer", "ceasefire", "truce", "deal", "meet", "mediation",
