@@ -314,7 +314,7 @@ def build_parser() -> argparse.ArgumentParser:
         "geo", help="geoparsing scores on LGL / TR-News (or any file in their XML format)",
         epilog="example:\n  wirelens eval geo --corpus lgl --gold-spans",
         formatter_class=argparse.RawDescriptionHelpFormatter)
-    pg.add_argument("--corpus", default="lgl", metavar="lgl|trnews|PATH",
+    pg.add_argument("--corpus", default="lgl", metavar="lgl|trnews|geovirus|PATH",
                     help="a corpus under ../shared/benchmarks/geo, or a path (default: lgl)")
     pg.add_argument("--gold-spans", action="store_true", help="resolve the gold toponym spans")
     pg.add_argument("--limit", type=int, default=None, metavar="N",

@@ -103,3 +103,30 @@ def test_lgl_smoke(geo_pipeline: Pipeline) -> None:
     assert scores.resolution.scored > 100
     # a loose floor: the figures in the README come from the full corpus
     assert scores.resolution.accuracy_161 > 0.5
+
+
+GEOVIRUS_STYLE = """<articles>
+  <article>
+    <source>https://example.org/outbreak</source>
+    <text>Cases rose in Lviv and Odesa.</text>
+    <locations>
+      <location><name>Lviv</name><start>15</start><end>19</end>
+        <lat>49.84</lat><lon>24.03</lon><page>https://example.org/Lviv</page></location>
+      <location><name>Odesa</name><start>23</start><end>28</end>
+        <lat>46.48</lat><lon>30.73</lon><page>https://example.org/Odesa</page></location>
+    </locations>
+  </article>
+</articles>
+"""
+
+
+def test_reader_takes_geovirus_locations(tmp_path: Path) -> None:
+    path = tmp_path / "gv.xml"
+    path.write_text(GEOVIRUS_STYLE, encoding="utf-8")
+    (article,), realigned, dropped = read_corpus(path)
+    # GeoVirus' offsets are often one character late: the reader repairs them
+    assert (realigned, dropped) == (1, 0)
+    assert article.url == "https://example.org/outbreak"
+    lviv, odesa = article.toponyms
+    assert (lviv.start, lviv.end, lviv.lat, lviv.geonameid) == (14, 18, 49.84, None)
+    assert (odesa.start, odesa.end, odesa.lon) == (23, 28, 30.73)

@@ -159,3 +159,16 @@ def test_components_are_checked_for_order() -> None:
         check_order(["coref", "entities"])
     with pytest.raises(ValueError, match="unknown component"):
         check_order(["entities", "telepathy"])
+
+
+def test_a_persons_name_is_not_a_town_after_a_preposition(pipeline) -> None:  # type: ignore[no-untyped-def]
+    record = run(pipeline, "Deputies arrested Marla Jean Henry on Friday. Neighbours said "
+                           "the dog ran to Henry when the door opened.")
+    assert "PERSON" in labels_of(record, "Henry")
+    assert not labels_of(record, "Henry") & {"GPE", "LOC"}
+
+
+def test_a_country_is_not_a_surname(pipeline) -> None:  # type: ignore[no-untyped-def]
+    record = run(pipeline, "Rethinking Chile. Trade talks resumed as Chile signed a deal with "
+                           "its neighbours.")
+    assert "GPE" in labels_of(record, "Chile")

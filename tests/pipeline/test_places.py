@@ -196,3 +196,50 @@ def test_county_sits_among_the_articles_towns(geo_pipeline: Pipeline) -> None:
 def test_soft_votes_pick_the_state_of_a_county(geo_pipeline: Pipeline) -> None:
     record = run(geo_pipeline, "Athens police and Clarke County deputies closed the road.")
     assert at(record, "Athens").admin1 == "Georgia"
+
+
+def test_places_inside_organisation_names(geo_pipeline: Pipeline) -> None:
+    record = run(geo_pipeline, "The Ohio Department of Transportation closed the bridge, and "
+                               "a professor at the University of Manitoba said Danbury "
+                               "police were told.")
+    assert at(record, "Ohio").admin1 == "Ohio"
+    assert at(record, "Manitoba").country == "Canada"
+    assert at(record, "Danbury").country == "United States"
+    # the organisation stays one entity; its place is not where the story happens
+    assert any(e.name == "The Ohio Department of Transportation" or
+               "Department of Transportation" in e.name for e in record.entities)
+
+
+def test_county_inside_an_organisation_name(geo_pipeline: Pipeline) -> None:
+    record = run(geo_pipeline, "Deputies from the Harlan County Sheriff's Office searched "
+                               "the woods near Cumberland, Kentucky.")
+    assert at(record, "Harlan County").country == "United States"
+
+
+def test_dateline(geo_pipeline: Pipeline) -> None:
+    record = run(geo_pipeline, "Council backs new budget. SPRINGFIELD, Ill. — The city "
+                               "council voted on Monday to keep the library open.")
+    p = at(record, "SPRINGFIELD")
+    assert (p.country, p.admin1) == ("United States", "Illinois")
+
+
+def test_state_word_is_not_part_of_the_state(geo_pipeline: Pipeline) -> None:
+    record = run(geo_pipeline, "Troopers from the Kentucky State Police stopped the truck "
+                               "near the Tennessee state line.")
+    assert at(record, "Kentucky").admin1 == "Kentucky"
+    assert at(record, "Tennessee").admin1 == "Tennessee"
+
+
+def test_county_word_never_makes_a_country(geo_pipeline: Pipeline) -> None:
+    record = run(geo_pipeline, "Records in Guernsey County, Ohio, show more foreclosures.")
+    assert at(record, "Guernsey County").country == "United States"
+
+
+def test_streets_lie_where_the_towns_are(geo_pipeline: Pipeline) -> None:
+    record = run(geo_pipeline, "Firefighters were called to a house on Shevchenko Street in "
+                               "Kramatorsk, and later to Sloviansk.")
+    street = at(record, "Shevchenko Street")
+    town = at(record, "Kramatorsk")
+    assert street.geonameid is None and street.precision == "area"
+    assert street.lat is not None and street.lon is not None and town.lat is not None
+    assert abs(street.lat - town.lat) < 1.0

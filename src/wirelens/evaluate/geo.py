@@ -1,4 +1,4 @@
-"""Geoparsing scores on the public toponym corpora (LGL, TR-News and their XML format).
+"""Geoparsing scores on the public toponym corpora (LGL, TR-News, GeoVirus).
 
 The corpora are read from where they are kept (``../shared/benchmarks/geo``); we
 never copy them.  Their format: ``<articles><article docid=...>`` with
@@ -7,6 +7,9 @@ giving ``<start>``/``<end>`` character offsets into the text, the ``<phrase>``
 and, where the annotators found one, a ``<gaztag geonameid=...>`` with
 ``<lat>``/``<lon>``.  Some of TR-News' offsets are one character off; we look
 for the phrase within :data:`REALIGN_WINDOW` characters and count the repairs.
+GeoVirus has the same shape with ``<source>`` for the URL, no docid, and
+``<locations>``: each ``<location>`` gives ``<name>``, ``<start>``/``<end>`` and
+``<lat>``/``<lon>`` directly (no GeoNames id).
 
 What we report:
 
@@ -150,8 +153,9 @@ def read_corpus(path: Path) -> tuple[list[GoldArticle], int, int]:
     for art in root.iter("article"):
         text = art.findtext("text") or ""
         toponyms: list[GoldToponym] = []
-        for top in art.iter("toponym"):
-            phrase = (top.findtext("phrase") or "").strip()
+        for top in [*art.iter("toponym"), *art.iter("location")]:
+            # GeoVirus: <location> with <name>, and <lat>/<lon> with no <gaztag>
+            phrase = (top.findtext("phrase") or top.findtext("name") or "").strip()
             start = int(top.findtext("start") or -1)
             end = int(top.findtext("end") or -1)
             if text[start:end] != phrase:
@@ -163,8 +167,9 @@ def read_corpus(path: Path) -> tuple[list[GoldArticle], int, int]:
                 realigned += 1
             gaz = top.find("gaztag")
             gid = gaz.get("geonameid") if gaz is not None else None
-            lat = _float(gaz.findtext("lat")) if gaz is not None else None
-            lon = _float(gaz.findtext("lon")) if gaz is not None else None
+            point = gaz if gaz is not None else top if top.tag == "location" else None
+            lat = _float(point.findtext("lat")) if point is not None else None
+            lon = _float(point.findtext("lon")) if point is not None else None
             country = (gaz.findtext("country") or "").strip() or None if gaz is not None else None
             fcode = (gaz.findtext("fcode") or "") if gaz is not None else ""
             unit = (gaz.findtext("name") or "").strip() or None \
@@ -174,7 +179,7 @@ def read_corpus(path: Path) -> tuple[list[GoldArticle], int, int]:
         articles.append(GoldArticle(
             docid=art.get("docid") or str(len(articles)),
             text=text,
-            url=(art.findtext("url") or "").strip() or None,
+            url=(art.findtext("url") or art.findtext("source") or "").strip() or None,
             domain=(art.findtext("domain") or "").strip() or None,
             toponyms=tuple(toponyms),
         ))

@@ -352,8 +352,7 @@ class EntityLayer:
 
     # -- corrections --------------------------------------------------------------
 
-    @staticmethod
-    def _surnames(cands: list[Cand], text: str) -> None:
+    def _surnames(self, cands: list[Cand], text: str) -> None:
         """A single name that ends a known full PERSON name is that person."""
         surnames: set[str] = set()
         for c in cands:
@@ -363,13 +362,22 @@ class EntityLayer:
                     surnames.add(parts[-1])
         for c in cands:
             if c.label != "PERSON" and c.source not in {"ruler", "region"} \
-                    and text[c.start:c.end] in surnames:
+                    and text[c.start:c.end] in surnames \
+                    and not (c.label == "GPE" and _is_country(self.resources.gazetteer,
+                                                             text[c.start:c.end])):
+                # a country the model saw as a place stays one: the "person" whose
+                # name ends in it is more likely the model misreading a headline
                 c.label = "PERSON"
                 c.source = "surname"
 
     def _places(self, cands: list[Cand], doc: Doc, text: _Text) -> None:
         """Give mislabelled places their place label, and places their gazetteer entry."""
         gaz = self.resources.gazetteer
+        # words of the article's full person names: "Henry" after "Chiquita Raquel Henry"
+        # is her, even after "to" and even though a town is called Henry
+        name_words = {w for c in cands if c.label == "PERSON"
+                      for w in doc_text(doc)[c.start:c.end].split()
+                      if len(doc_text(doc)[c.start:c.end].split()) >= 2}
         for c in cands:
             if c.source in {"ruler", "title", "surname"} or c.geo is not None:
                 continue
@@ -389,7 +397,7 @@ class EntityLayer:
             prev = _previous_word(doc, c.start)
             local = prev in LOCATIVE_PREPS and best.population >= LOCATIVE_POPULATION
             if c.label == "PERSON" and local:
-                local = not _first_name_led(surface)
+                local = not _first_name_led(surface) and surface not in name_words
             if c.label == "NORP":
                 # the model calls towns it does not know NORP ("Belgorod", "Omdurman")
                 local = best.population >= LOCATIVE_POPULATION or _significant(best)
@@ -532,6 +540,12 @@ def _previous_word(doc: Doc, char: int) -> str:
 
 def _significant(entry: GeoEntry) -> bool:
     return entry.feature_code in ADMIN_CODES or entry.population >= SIGNIFICANT_POPULATION
+
+
+def _is_country(gaz: Gazetteer, name: str) -> bool:
+    entries = gaz.lookup(name)
+    return bool(entries) and entries[0].feature_code in {"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX",
+                                                         "PCL"}
 
 
 def _place_label(entry: GeoEntry) -> str:

@@ -127,15 +127,79 @@ UNRESOLVED_KEPT_WORDS = frozenset({"county", "parish", "borough", "township", "d
 
 def _keep_unresolved(m: _Mention) -> bool:
     words = m.surface.split()
-    return len(words) > 1 and words[-1].lower().rstrip(".") in UNRESOLVED_KEPT_WORDS
+    return m.feature or (
+        len(words) > 1 and words[-1].lower().rstrip(".") in UNRESOLVED_KEPT_WORDS)
 
 
-def _unresolved(text: str, m: _Mention) -> Place:
+def _unresolved(text: str, m: _Mention, local: tuple[float, float] | None = None) -> Place:
+    """A place the gazetteer lacks; a street or a park lies where the article's towns are."""
     last = m.surface.split()[-1].lower()
+    point = local if m.feature else None
     return Place(mention=Span(m.start, m.end, text[m.start:m.end]), geonameid=None,
-                 name=m.surface, country=None, admin1=None, lat=None, lon=None,
-                 feature_code=None, precision="area" if last == "river" else "region",
+                 name=m.surface, country=None, admin1=None,
+                 lat=point[0] if point else None, lon=point[1] if point else None,
+                 feature_code=None,
+                 precision="area" if last == "river" or m.feature else "region",
                  confidence=0.0)
+
+
+# -- streets, parks and natural features --------------------------------------------------
+#
+# The model tags "Main Street", "Knox Park" or "Freeborn Lake" as facilities,
+# organisations or even people; they are places (LGL and TR-News count them), though
+# the gazetteer rarely has them.  Such a name is kept, and where the gazetteer lacks it,
+# placed at the mean of the article's towns (local news names the streets of its towns).
+_STREET_LAST = frozenset("""Street St. Avenue Ave. Road Rd. Drive Boulevard Blvd. Highway
+    Parkway Circle Trail Lane Crescent Wilderness Forest Lakeshore Reservoir Creek Lake Park
+    Valley Canyon Island Mountain Mountains""".split())
+_FEATURE_FIRST = frozenset({"Lake", "Mount", "Mt."})
+# Last words that are also surnames: with a PERSON label, only after a locative word.
+_SURNAME_LIKE = frozenset({"Lane", "Park", "Forest", "Street", "Way", "Hill", "Island"})
+_FEATURE_PREPS = frozenset({"on", "of", "at", "off", "near", "along", "in", "to", "from"})
+
+
+def _features(text: str, cands: Sequence[object]) -> list[_Mention]:
+    """The streets and features among the names the entity layer did not call places."""
+    out: list[_Mention] = []
+    for cand in cands:
+        label = getattr(cand, "label", "")
+        if getattr(cand, "kind", "") != "name" or label in PLACE_LABELS:
+            continue
+        start, end = getattr(cand, "start", 0), getattr(cand, "end", 0)
+        if label not in {"FAC", "ORG", "PERSON"} or not _is_feature(text, label, start, end):
+            continue
+        m = _mention(text, start, end)
+        if m is not None and m.demonym_of is None:
+            m.feature = True
+            out.append(m)
+    return out
+
+
+def _is_feature(text: str, label: str, start: int, end: int) -> bool:
+    words = text[start:end].split()
+    if len(words) < 2 or not all(w[:1].isupper() or w[:1].isdigit() for w in words):
+        return False
+    if words[-1] not in _STREET_LAST and words[0] not in _FEATURE_FIRST:
+        return False
+    return not (label == "PERSON" and (words[-1] in _SURNAME_LIKE or words[0] in _FEATURE_FIRST)
+                and _previous_word(text, start) not in _FEATURE_PREPS)
+
+
+def _previous_word(text: str, start: int) -> str:
+    m = re.search(r"([\w’'.-]+)\s+$", text[max(0, start - 30):start])
+    return m.group(1).lower() if m else ""
+
+
+def _article_point(resolved: Sequence[Place | None]) -> tuple[float, float] | None:
+    """The mean of the article's towns in its most-named admin-1 unit, if any."""
+    towns = [p for p in resolved if p is not None and p.precision == "city"
+             and p.lat is not None and p.lon is not None]
+    if not towns:
+        return None
+    unit = Counter((p.country, p.admin1) for p in towns).most_common(1)[0][0]
+    near = [p for p in towns if (p.country, p.admin1) == unit]
+    return (sum(p.lat or 0.0 for p in near) / len(near),
+            sum(p.lon or 0.0 for p in near) / len(near))
 
 
 # -- metonymy ---------------------------------------------------------------------------
@@ -221,6 +285,8 @@ class _Mention:
     government_context: bool = False
     demonym_of: str | None = None  # resolve_spans only: "Russian" given as a toponym
     hint: GeoEntry | None = None  # the entity layer's choice, a candidate like any other
+    embedded: bool = False  # inside an organisation's name ("Texas Department of ...")
+    feature: bool = False  # a street, park or natural feature ("Main Street")
 
 
 @dataclass
@@ -242,20 +308,33 @@ class PlaceResolver:
 
     def __call__(self, ctx: Context) -> None:
         text = doc_text(ctx.doc)
+        gaz = ctx.resources.gazetteer
+        cands = ctx.extra.get("mentions", [])
         mentions: list[_Mention] = []
-        for cand in ctx.extra.get("mentions", []):
+        for cand in cands:
             if cand.label not in PLACE_LABELS or cand.kind != "name":
                 continue
-            m = _mention(text, cand.start, _abbreviation_end(text, cand.start, cand.end))
+            end = _state_word_end(gaz, text, cand.start,
+                                  _abbreviation_end(text, cand.start, cand.end))
+            m = _mention(text, cand.start, end)
             if m is None:
                 continue
             m.hint = cand.geo
+            m.feature = _is_feature(text, cand.label, m.start, m.end)
             mentions.append(m)
+        mentions = _with_datelines(gaz, text, mentions)
+        embedded = _embedded(gaz, text, cands, mentions)
+        features = _features(text, cands)
+        mentions = sorted(mentions + embedded + features, key=lambda m: m.start)
         resolved = _resolve(ctx, mentions)
-        ctx.places = [p if p is not None else _unresolved(text, m)
-                      for m, p in zip(mentions, resolved, strict=True)
-                      if p is not None or _keep_unresolved(m)]
-        ctx.extra["focus"] = focus(ctx.places)
+        local = _article_point(resolved)
+        kept = [(m, p if p is not None else _unresolved(text, m, local))
+                for m, p in zip(mentions, resolved, strict=True)
+                if p is not None or _keep_unresolved(m)]
+        ctx.places = [p for _, p in kept]
+        # A place named inside an organisation's name says where the organisation
+        # is based, not where the story happens.
+        ctx.extra["focus"] = focus([p for m, p in kept if not m.embedded])
 
 
 def resolve_spans(ctx: Context, spans: Iterable[tuple[int, int]]) -> list[Place | None]:
@@ -300,6 +379,199 @@ def _mention(text: str, start: int, end: int, *, allow_demonyms: bool = False) -
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]")
+
+# -- places inside other names -------------------------------------------------------
+#
+# News names places inside organisations' names ("the Texas Department of
+# Transportation", "University of Manitoba", "Danbury police"), and the public
+# toponym corpora (LGL, TR-News) count each of them as a toponym, while the
+# entity layer rightly keeps one organisation.  So the place layer looks inside
+# ORG names (and PERSON names that carry an organisation word, the model's
+# "Alexandria Police") for a run of capitalised words the gazetteer knows.
+
+# Words that end a run inside an organisation's name: they belong to the organisation.
+_NOT_PLACE_WORDS = lexicon.ORG_WORDS | frozenset(
+    """State Public Community Regional National International Federal County Metro
+    District Municipal Superior Circuit Supreme General High Middle Elementary Daily Times
+    Herald Post Journal Tribune Press Gazette Inc Inc. Co. Corp. Ltd. LLC Club Chamber
+    Health Medical Memorial Fire Sheriff Sheriff's Sheriff’s Board Task Patrol Highway
+    Transportation Education Safety Research Development Energy Water Power Central
+    Greater""".split())
+# A name with one of these is a street, a park or a feature, named after a place but
+# not the place ("Memphis Street", "Jefferson National Forest"); LGL counts the whole.
+_FEATURE_WORDS = frozenset("""Street St. Avenue Ave. Road Rd. Drive Dr. Highway Hwy.
+    Boulevard Blvd. Lane Trail Way Parkway Route Forest Park Reservoir Lake Valley River
+    Creek Bridge Mound Wilderness Square Plaza Mall""".split())
+# Words that make a county of the name before them ("Douglas County Sheriff's Office").
+_COUNTY_WORDS = frozenset({"County", "Parish", "Borough", "Township"})
+# Lower-case words after a bare place name that make it an institution ("Danbury police").
+_INSTITUTION_TAIL = frozenset({"police", "officials", "authorities", "government", "council",
+                               "prosecutors", "firefighters", "officers", "schools"})
+# A place of this size is taken anywhere inside an organisation's name, as the entity
+# layer takes it anywhere in the text (entities.SIGNIFICANT_POPULATION).
+EMBEDDED_POPULATION = 100_000
+# A town this big is taken where the name says "of X" or "X Police" (the organisation's
+# seat), as the entity layer takes a town after a locative preposition.
+EMBEDDED_SEAT_POPULATION = 1_000
+_WORD = re.compile(r"[^\s/]+")
+
+
+def _embedded(gaz: Gazetteer, text: str, cands: Sequence[object],
+              places: list[_Mention]) -> list[_Mention]:
+    """Place names inside the organisations' names (see above), as mentions."""
+    known = {m.key for m in places}
+    out: list[_Mention] = []
+    for cand in cands:
+        label = getattr(cand, "label", "")
+        if getattr(cand, "kind", "") != "name" or label not in {"ORG", "PERSON"}:
+            continue
+        start, end = getattr(cand, "start", 0), getattr(cand, "end", 0)
+        # each word with its offsets relative to the name
+        words = [(w.start() - start, w.end() - start, w.group())
+                 for w in _WORD.finditer(text, start, end)]
+        if label == "PERSON" and not any(w in lexicon.ORG_WORDS for _, _, w in words):
+            continue
+        if any(w in _FEATURE_WORDS for _, _, w in words) or \
+                _next_word(text, end) in _FEATURE_WORDS:
+            continue
+        out += _places_in_name(gaz, text, start, end, words, known)
+    return out
+
+
+def _places_in_name(gaz: Gazetteer, text: str, start: int, end: int,
+                    words: list[tuple[int, int, str]], known: set[str]) -> list[_Mention]:
+    out: list[_Mention] = []
+    n_words = len(words)
+    i = 0
+    while i < n_words:
+        found = 0
+        for n in (3, 2, 1):
+            if i + n > n_words:
+                continue
+            run = words[i:i + n]
+            if not all(_place_word(w) for _, _, w in run):
+                continue
+            s = start + run[0][0]
+            e = _strip_end(text, s, start + run[-1][1])
+            whole = i == 0 and i + n == n_words
+            after = words[i + n][2] if i + n < n_words else _next_word(text, end)
+            before = words[i - 1][2] if i > 0 else ""
+            if after in _COUNTY_WORDS and i + n < n_words:
+                # "Douglas County Health Department": the county, kept even unresolved
+                m = _mention(text, s, _strip_end(text, s, start + words[i + n][1]))
+                if m is not None:
+                    m.embedded = True
+                    out.append(m)
+                    found = n + 1
+                    break
+            m = _mention(text, s, e)
+            if m is None or m.demonym_of is not None:
+                continue
+            if whole and after not in _INSTITUTION_TAIL:
+                continue  # the whole name: the organisation itself ("Titan")
+            # where the organisation sits: "University of X", "X Police Department"
+            seat = before in {"of", "in"} or (i == 0 and (
+                after in _NOT_PLACE_WORDS or after in _INSTITUTION_TAIL))
+            if _embedded_place(gaz, m, seat=seat, known=known):
+                m.embedded = True
+                out.append(m)
+                found = n
+                break
+        i += found or 1
+    return out
+
+
+def _place_word(word: str) -> bool:
+    bare = word.rstrip(",.;:’'s") if word.endswith(("’s", "'s")) else word
+    if bare.isalpha() and bare.isupper() and len(bare) <= 4 and bare not in {"US", "UK"}:
+        return False  # "PTA", "CAF", "TV": abbreviations, not the places they also abbreviate
+    return bool(bare[:1].isupper()) and bare not in _NOT_PLACE_WORDS and \
+        bare not in lexicon.CALENDAR_WORDS and bare.lower() not in lexicon.TITLES and \
+        not any(ch.isdigit() for ch in bare)
+
+
+def _strip_end(text: str, start: int, end: int) -> int:
+    """Drop a trailing possessive or punctuation ("Egypt's government" -> "Egypt")."""
+    for suffix in ("’s", "'s"):
+        if text[start:end].endswith(suffix):
+            end -= len(suffix)
+            break
+    while end > start and text[end - 1] in ",;:!?\"“”’'()":
+        end -= 1
+    if text[end - 1:end] == "-":
+        end -= 1
+    return _abbreviation_end(text, start, end) if text[end - 1:end] != "." else end
+
+
+def _next_word(text: str, end: int) -> str:
+    m = re.match(r"\s+([\w’'.-]+)", text[end:end + 40])
+    return m.group(1) if m else ""
+
+
+def _embedded_place(gaz: Gazetteer, m: _Mention, *, seat: bool, known: set[str]) -> bool:
+    if m.key in known:
+        return True
+    matches = [x for x in gaz.lookup_matches(m.surface) if x.how != "folded"]
+    if any(x.entry.feature_code in COUNTRY_CODES or x.entry.feature_code == "CONT" or
+           x.entry.feature_code.startswith("ADM1") for x in matches):
+        return True
+    # towns by their own name only: "Old Town" is an alternate name of Baltimore
+    towns = [x.entry for x in matches if x.how == "preferred"]
+    if not towns:
+        return False
+    e = max(towns, key=lambda t: t.population)
+    if e.population >= EMBEDDED_POPULATION:
+        return True
+    return seat and e.feature_class == "P" and e.population >= EMBEDDED_SEAT_POPULATION
+
+
+# -- datelines -----------------------------------------------------------------------
+
+# "TORRINGTON — ", "EAST HAMPTON — ", "HOLLIDAY, Mo. — ": an upper-case place that
+# opens the text or a sentence and is followed by a dash or a comma.  The model
+# reads such words as organisations or nothing at all.
+_DATELINE = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))\s*"
+    r"(?P<name>[A-Z][A-Z'’.-]+(?:[ \t](?:OF[ \t])?[A-Z][A-Z'’.-]+){0,3})"
+    r"(?=\s*(?:—|–|--|-\s|,\s*[A-Z]))"
+)
+
+
+def _with_datelines(gaz: Gazetteer, text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """Add the datelines (see above), replacing the mentions they overlap."""
+    added: list[_Mention] = []
+    for dm in _DATELINE.finditer(text[:2000]):
+        name = dm.group("name")
+        if len(name) < 3 or name in STATE_ABBREVIATIONS:
+            continue
+        s, e = dm.start("name"), dm.end("name")
+        title = " ".join(w.capitalize() if w != "OF" else "of" for w in name.split())
+        if not [x for x in gaz.lookup_matches(title) if x.how != "folded"]:
+            continue
+        m = _mention(text, s, e)
+        if m is None or m.demonym_of is not None:
+            continue
+        m.key = fold(title)
+        added.append(m)
+    if not added:
+        return mentions
+    kept = [m for m in mentions if not any(m.start < a.end and a.start < m.end for a in added)]
+    return sorted(kept + added, key=lambda m: m.start)
+
+
+def _state_word_end(gaz: Gazetteer, text: str, start: int, end: int) -> int:
+    """'Kentucky State Police', 'the Georgia state line': the place is the state's name.
+
+    Our entity layer takes "State"/"state" as a region word; the toponym is the
+    name before it, unless that is the preferred name of its own ("Lagos State").
+    """
+    surface = text[start:end]
+    head, _, last = surface.rpartition(" ")
+    if last not in {"State", "state"} or not head or \
+            any(x.how == "preferred" for x in gaz.lookup_matches(surface)) or \
+            not gaz.has_name(head):
+        return end
+    return start + len(head.rstrip())
 
 
 def _abbreviation_end(text: str, start: int, end: int) -> int:
@@ -397,8 +669,10 @@ def _candidates(gaz: Gazetteer, g: _Group) -> list[Match]:
     if m.region_word:
         # "Donetsk region": the unit, never the city of the same name
         base = m.surface.rsplit(" ", 1)[0]
+        # (never a country: "Guernsey County" is in Ohio, not the island)
         regional = [x for x in matches + list(gaz.lookup_matches(base))
-                    if x.entry.feature_code in REGION_CODES or x.entry.feature_class == "A"]
+                    if (x.entry.feature_code in REGION_CODES or x.entry.feature_class == "A")
+                    and x.entry.feature_code not in COUNTRY_CODES]
         matches = regional or matches
     seen: set[int] = set()
     unique: list[Match] = []

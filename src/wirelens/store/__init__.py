@@ -1,6 +1,7 @@
 """The corpus store: DuckDB tables, one write path, read-only queries, exports.
 
-* :class:`Store` (``writer``): the only code that writes; each document in one transaction (a chunk of them per transaction).
+* :class:`Store` (``writer``): the only code that writes; each document inside one
+  transaction (a chunk of them per transaction).
 * :class:`Reader`, :func:`query` (``queries``): read-only connections and the corpus summaries.
 * :func:`export` (``export``): Parquet, CSV, JSON Lines, GeoJSON; events under ACLED's names.
 * ``schema``: the versioned migrations; ``docs/schema.md`` describes the tables.
