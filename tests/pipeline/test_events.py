@@ -256,3 +256,110 @@ def test_one_statement_with_two_appeals_is_one_act(events_pipeline: Any) -> None
     events = _run(events_pipeline, "The UN envoy called on the militias to free the hostages "
                                    "and urged donors to fund the clinics.")
     assert len([e for e in events if e.event_type == "Diplomatic"]) == 1
+
+
+# -- several deeds per sentence, crowds, places, statuses, actors --------------------------
+
+
+def test_two_coordinated_deeds_in_one_sentence(events_pipeline: Any) -> None:
+    events = _run(events_pipeline, "The rebels said that government aircraft had bombed their "
+                  "positions in Kadugli on Sunday, and that their fighters had shot down a "
+                  "military drone.")
+    subs = {e.sub_event_type for e in events}
+    assert {"Air/drone strike", "Disrupted weapons use"} <= subs, events
+    downed = next(e for e in events if e.sub_event_type == "Disrupted weapons use")
+    assert downed.location == "Kadugli"  # no place of its own: the sentence's
+
+
+def test_conjoined_towns_are_one_deed_each(events_pipeline: Any) -> None:
+    events = _run(events_pipeline, "Russian warplanes carried out air strikes on markets in "
+                  "the towns of Kramatorsk and Sloviansk on Monday, residents said.")
+    places = {e.location for e in events if e.sub_event_type == "Air/drone strike"}
+    assert len(places) == 2, events
+
+
+def test_speakers_home_towns_are_no_second_scene(events_pipeline: Any) -> None:
+    events = _run(events_pipeline, "Residents of Khartoum and Omdurman said air strikes had "
+                  "hit several districts on Sunday.")
+    assert len([e for e in events if e.sub_event_type == "Air/drone strike"]) <= 1, events
+
+
+def test_a_protest_and_its_violence_are_one_event(events_pipeline: Any) -> None:
+    events = _run(events_pipeline, "About 300 people marched through central Hebron on "
+                  "Tuesday against the new tax. Some protesters then threw stones at the police "
+                  "station. The crowd chanted slogans until dusk.")
+    crowd = [e for e in events if e.event_type in {"Protests", "Riots"}]
+    assert [e.sub_event_type for e in crowd] == ["Violent demonstration"], events
+
+
+def test_a_separate_protest_stays_apart(events_pipeline: Any) -> None:
+    events = _run(events_pipeline, "Supporters of the government gathered for a rally in "
+                  "Niamey on Saturday, and a separate student protest was broken up by police "
+                  "with tear gas.")
+    crowd = [e for e in events if e.event_type == "Protests"]
+    assert len(crowd) == 2, events
+
+
+def test_a_crowd_that_disperses_by_itself_met_no_intervention(events_pipeline: Any) -> None:
+    events = _run(events_pipeline, "Hundreds of pensioners protested outside the town hall in "
+                  "Poltava on Monday. Police stood by and did not intervene, and the crowd "
+                  "dispersed after two hours.")
+    assert [e.sub_event_type for e in events if e.event_type == "Protests"] == \
+        ["Peaceful protest"], events
+
+
+def test_a_retreat_set_against_a_regrouping_is_no_deed(events_pipeline: Any) -> None:
+    events = _run(events_pipeline, "State media described the move as a regrouping rather "
+                  "than a retreat.")
+    assert not events, events
+
+
+def test_a_word_of_a_name_is_no_trigger(events_pipeline: Any) -> None:
+    events = _run(events_pipeline, "He praised the Alliance of Sahel States, the "
+                  "confederation the three juntas formed last year.")
+    assert not events, events
+
+
+def test_an_aid_convoy_is_no_troop_movement(events_pipeline: Any) -> None:
+    events = _run(events_pipeline, "The first convoy of 40 wounded reached Goma on Thursday, "
+                  "a mediator said.")
+    assert not any(e.sub_event_type == "Change to group/activity" for e in events), events
+
+
+def test_the_river_is_not_the_city(events_pipeline: Any) -> None:
+    events = _run(events_pipeline, "Russian artillery on the far bank of the Dnipro river "
+                  "kept up its bombardment of Kherson. Regional officials said four people were "
+                  "killed in shelling on Wednesday.")
+    assert all(e.location != "Dnipro" for e in events), events
+
+
+def test_a_national_interception_tally_has_no_town(events_pipeline: Any) -> None:
+    events = _run(events_pipeline, "A missile hit a warehouse in Odesa on Monday. Ukraine's "
+                  "Air Force said it had shot down 17 of 22 drones launched overnight.")
+    downed = [e for e in events if e.sub_event_type == "Disrupted weapons use"]
+    assert downed and downed[0].location is None, events
+    assert downed[0].actor1 == "Military Forces of Ukraine (2019-)"
+    assert downed[0].status == "claim"
+
+
+def test_officials_counting_victims_of_enemy_shelling_report_a_fact(
+        events_pipeline: Any) -> None:
+    events = _run(events_pipeline, "Ukrainian and Russian forces fought near Kupiansk. "
+                  "Ukraine's defence ministry said a Russian missile struck a school in "
+                  "Kharkiv on Monday, killing three civilians.")
+    strike = next(e for e in events if e.sub_event_type == "Shelling/artillery/missile attack")
+    assert strike.status == "fact", events
+
+
+def test_the_attacker_of_a_repelled_assault_is_actor1(events_pipeline: Any) -> None:
+    events = _run(events_pipeline, "Ukraine's General Staff said its forces had repelled nine "
+                  "Russian assaults near Lyman over the previous day.")
+    clash = next(e for e in events if e.sub_event_type == "Armed clash")
+    assert clash.actor1 == "Military Forces of Russia (2000-)", events
+
+
+def test_un_offices_speak_for_the_united_nations(events_pipeline: Any) -> None:
+    events = _run(events_pipeline, "The UN human rights office urged the military to stop "
+                  "attacks on civilians.")
+    appeal = next(e for e in events if e.sub_event_type == "Appeal")
+    assert appeal.actor1 == "United Nations", events

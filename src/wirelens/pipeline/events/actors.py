@@ -216,6 +216,10 @@ def country_of_words(words: list[str]) -> str | None:
     return None
 
 
+_ATTACK_NOUNS: Final = frozenset({"assault", "assaults", "attack", "attacks", "offensive",
+                                 "incursion", "incursions", "advance", "advances"})
+
+
 def normalise(phrase: str, *, country_hint: str | None, role: str = "agent",
               diplomatic: bool = False, date: str | None = None) -> str | None:
     """An actor phrase from the text -> ACLED's name, or None when it names no actor.
@@ -247,8 +251,9 @@ def normalise(phrase: str, *, country_hint: str | None, role: str = "agent",
             return crowd("Civilians", country)
         if lows & PROTESTER_NOUNS:
             return crowd("Protesters" if role == "agent" else "Civilians", country)
-        if lows & MILITARY_NOUNS or len(words) <= 2:
-            # "Russian forces", "Ukraine", "Russia's": a state acting is its armed forces
+        if lows & (MILITARY_NOUNS | _ATTACK_NOUNS) or len(words) <= 2:
+            # "Russian forces", "Ukraine", "Russia's": a state acting is its armed forces;
+            # "nine Russian assaults" were made by them
             return state_force(country, date=date)
         return None
     if lows & {"police", "policemen", "gendarmes", "gendarmerie"} and country_hint:

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 # words make an event a claim (see the issue: "Russia's Defence Ministry said
 # it shot down ...").
 PARTY_WORDS: Final = frozenset("""
-    ministry minister president presidency kremlin government army military forces
+    ministry minister president presidency kremlin government army military forces force
     command commander general staff spokesperson spokesman spokeswoman officials official
     defence defense troops militants rebels group junta regime brigade battalion
     headquarters administration navy pentagon
@@ -157,7 +157,9 @@ class Reader:
         self.marked = simple_quotes(self.text)
         self.base_mentions = self._base_mentions()
         self.places = [p for p in ctx.places
-                       if not p.government and p.mention.start not in self.base_mentions]
+                       if not p.government and p.mention.start not in self.base_mentions
+                       and not _RIVER.match(self.text, p.mention.end)
+                       and not self._in_name(p)]
         self.sides = self._sides()
 
     # -- quotes -------------------------------------------------------------------
@@ -290,6 +292,21 @@ class Reader:
                 out.add(p.mention.start)
         return out
 
+    def _in_name(self, place: Place) -> bool:
+        """A place word inside an organisation's name ("the Freedom of Russia Legion",
+        "the Wagner Group"): the name of an actor, not a scene."""
+        ent = self.entity_at.get(place.mention.start)
+        if ent is None or ent.label != "ORG":
+            return False
+        for m in ent.mentions:
+            if m.span.start <= place.mention.start and place.mention.end < m.span.end:
+                words = m.span.text.split()
+                # only a name whose head is a kind of organisation ("Seoul Metropolitan
+                # Government" and "Speney Adda of Herat city" stay places: the entity
+                # layer reads many addresses as organisations)
+                return bool(words) and words[-1].lower() in _ORG_HEADS
+        return False
+
     def places_in(self, start: int, end: int) -> list[Place]:
         return [p for p in self.places if start <= p.mention.start and p.mention.end <= end]
 
@@ -357,6 +374,15 @@ class Reader:
 
     def country_of(self, place: Place | None) -> str | None:
         return acled_country(place.country) if place is not None else None
+
+
+_ORG_HEADS: Final = frozenset("""
+    legion group brigade brigades battalion regiment movement front party union corps
+    militia militias forces force company army coalition alliance network organisation
+    organization committee staff command ministry navy guard
+""".split())
+# "the far bank of the Dnipro river": the river, not the city of its name.
+_RIVER = re.compile(r"\s+(?:river|River)\b")
 
 
 def phrase_of(tok: Token) -> str:

@@ -37,6 +37,7 @@ from wirelens.model import Event, Span
 from wirelens.pipeline.base import Context, component
 from wirelens.pipeline.events import actors as act
 from wirelens.pipeline.events.attributes import (
+    LOCATIVE_PREPS,
     Found,
     attached_locative,
     fill_actors,
@@ -86,6 +87,13 @@ IRREALIS_VERBS: Final = frozenset("""
     expect plan threaten intend prepare vow promise aim want hope seek warn fear risk
     consider propose allow would
 """.split())
+# Verbs of asking: what they govern is asked for, not done ("urged allies to stop counting
+# the shells", "turned to contractors to help fight") -- but their subject may be the
+# deed ("protesters demanded jobs").
+APPEAL_VERBS: Final = frozenset({"urge", "ask", "appeal", "help", "demand", "call"})
+# Verbs of going somewhere: an infinitive after them gives the aim ("entered the camp
+# to arrest suspects", "were sent to fight"), not a deed done.
+_MOTION: Final = frozenset({"enter", "come", "go", "send", "dispatch"})
 _PROTEST_FAMILY: Final = frozenset({"Peaceful protest", "Protest with intervention",
                                     "Excessive force against protesters"})
 _TERRITORY: Final = frozenset({"Government regains territory",
@@ -179,22 +187,77 @@ def _deed(sent: SpacySpan, reader: Reader, model: LinearModel,
         return []
     prob, sub = ranked[0]
     sub = _refine(sub, trig, text)
-    tok = _trigger_token(sent, sub, trig) or sent.root
-    if _irrealis(tok) or since_clause(tok) == "total":
-        return []
+    found_tok = _trigger_token(sent, sub, trig)
+    tok = found_tok or sent.root
+    confidence = prob / (1.0 - p_none)
+    if _in_name(tok):
+        return []  # "the Alliance of Sahel States": a word of a name, no deed
+    # (a sub-type the words only imply, "soldiers shot dead two men during a
+    # demonstration", has no clause of its own to set others apart from)
+    others = _other_deeds(sent, sub, tok, trig) if found_tok is not None else []
+    if others:
+        # with several deeds in the sentence, each is typed by the words of its own
+        # clause ("a rally ..., and a separate protest was broken up with tear gas")
+        own = trigger_scores(_clause_text(tok))
+        if own and sub in own:
+            sub = _refine(_ranked_sub(ranked, own), own, _clause_text(tok))
+    # with several deeds in the sentence, each takes the places of its own clause
+    main = _build(sent, reader, published, sub, tok, confidence,
+                  _clause_tokens(tok) if others else None)
+    out = [main] if main is not None else []
+    for sub2, tok2 in others:
+        f2 = _build(sent, reader, published, sub2, tok2, confidence * SECOND_DEED_FACTOR,
+                    _clause_tokens(tok2))
+        if f2 is not None and not any(_same_deed(f2, g) for g in out):
+            out.append(f2)
+    if len(out) > 1:
+        for f in out:
+            f.kind_note["apart"] = True  # told apart in their sentence: not to be re-merged
+        out.sort(key=lambda f: f.trigger.i)
+    return [g for f in out for g in _conjoined_places(f, sent, reader)]
+
+
+def _ranked_sub(ranked: list[tuple[float, str]], own: dict[str, float]) -> str:
+    """The model's best sub-type among those the clause's own triggers allow."""
+    return next(label for _, label in ranked if label in own)
+
+
+def _clause_text(tok: Token) -> str:
+    return " ".join(tok.doc[i].text for i in sorted(_clause_tokens(tok)))
+
+
+# A word of a name ("the Alliance of Sahel States", "Operation Storm") names no deed.
+_NAME_LABELS: Final = frozenset({"ORG", "WORK_OF_ART", "LAW"})
+
+
+def _in_name(tok: Token) -> bool:
+    return tok.is_title and tok.ent_type_ in _NAME_LABELS and tok.i != tok.sent.start
+
+
+def _build(sent: SpacySpan, reader: Reader, published: date | None, sub: str, tok: Token,
+           confidence: float, within: set[int] | None) -> Found | None:
+    """One deed at its trigger: attributes filled, or None when it is no news."""
+    text = sent.text
+    if _irrealis(tok) or since_clause(tok) == "total" or _contrasted(tok):
+        return None
     # a pattern, a description or a judgement is no news, but may date the past ("the
     # 2014 coup was a threat", "shelled almost daily in 2022"): kept only as background
     no_news = _no_occurrence(tok)
     comment = reader.commentary(tok, sent)
-    f = Found(sub, sent.start_char, sent.end_char, tok, confidence=prob / (1.0 - p_none))
-    fill_place(f, sent, reader)
+    f = Found(sub, sent.start_char, sent.end_char, tok, confidence=confidence)
+    fill_place(f, sent, reader, within=within)
+    if within is not None and (f.place is None or f.place_from_context):
+        # "army aircraft bombed its positions in Bahri, and its fighters shot down a
+        # drone": a deed with no place in its own clause happened where the sentence is
+        f.place, f.place_from_context, f.confidence = None, False, confidence
+        fill_place(f, sent, reader)
     fill_actors(f, sent, reader, published)
     if f.sub in _TERRITORY:
         f.sub = _territory(f, reader)
     if f.sub == "Attack" and f.place_from_context and tok.lemma_.lower() in _BARE_DEATH:
         # "A 29-year-old man was killed." after the story of a protest or a raid: a
         # detail of the event told before (its toll), not an attack of its own
-        return []
+        return None
     fill_when(f, text, published)
     deaths = fatalities(text)
     f.deaths, f.deaths_text = deaths.count, deaths.text
@@ -203,8 +266,202 @@ def _deed(sent: SpacySpan, reader: Reader, model: LinearModel,
     if (no_news or comment == "opinion" or (comment == "commentator" and
                                             f.date_precision != "day")) and \
             f.status != "background":
+        return None
+    return f
+
+
+# A second deed in a sentence ("the RSF attacked a base in El Obeid, and army aircraft
+# bombed Bahri") needs a trigger that names the means or the deed this strongly (the
+# weights of taxonomy.py: 2.0 and up name a weapon or an unambiguous act), and counts
+# for less than the sentence's main deed.
+SECOND_TRIGGER = 2.0
+SECOND_DEED_FACTOR = 0.9
+_ONE_CROWD: Final = _PROTEST_FAMILY | {"Violent demonstration", "Mob violence"}
+# Strategic sub-types that a second clause often only describes ("officers withdrew",
+# "fighters seized weapons" after an attack): a second deed is never one of these.
+_NOT_SECOND: Final = frozenset({"Non-violent transfer of territory", "Change to group/activity",
+                                "Headquarters or base established", "Other", "Agreement",
+                                "Government regains territory",
+                                "Non-state actor overtakes territory"})
+_ARGUMENTS: Final = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "pobj"})
+# Words that set a crowd apart from the one told before: "a separate student protest",
+# "a second, smaller crowd".
+_SEPARATE = re.compile(r"\b(?:separate|second|another|rival|counter-?protest)\b", re.I)
+
+
+def _other_deeds(sent: SpacySpan, sub: str, tok: Token, trig: dict[str, float]
+                 ) -> list[tuple[str, Token]]:
+    """Deeds in clauses coordinated with the main deed's ("attacked X and stormed Y",
+    "said the army bombed X and that its fighters shot down Y"), one per clause."""
+    if max(trig.values()) < SECOND_TRIGGER:
         return []
-    return [f]
+    main_clause = _finite_clause(tok)
+    low = sent.text.lower()
+    best: dict[int, tuple[float, str, Token]] = {}
+    for label in trig:
+        if label in {NONE_LABEL, DIPLOMATIC_LABEL} or trig[label] < SECOND_TRIGGER or \
+                label in _NOT_SECOND:
+            continue
+        for rx, w in triggers().get(label, []):
+            if w < SECOND_TRIGGER:
+                continue
+            for m in rx.finditer(low):
+                t = _token_at(sent, m.start())
+                if t is None:
+                    continue
+                verb = _clause_verb(t)
+                if t.i != verb.i and not (t.dep_ in _ARGUMENTS and (
+                        t.head.i == verb.i or (t.dep_ == "pobj" and
+                                               t.head.head.i == verb.i))):
+                    continue  # "pursuing the retreating units": a modifier, no deed
+                clause = _finite_clause(t)
+                if clause.i == main_clause.i or not _coordinated(main_clause, clause):
+                    continue
+                if label in _ONE_CROWD and sub in _ONE_CROWD and not (
+                        _SEPARATE.search(_clause_text(t)) or
+                        _SEPARATE.search(_clause_text(tok))):
+                    continue  # a protest and its clashes with the police are one event
+                if clause.i not in best or w > best[clause.i][0]:
+                    best[clause.i] = (w, _downed(label, t), t)
+    return [(label, t) for _, label, t in (best[k] for k in sorted(best))]
+
+
+def _finite_clause(tok: Token) -> Token:
+    """The top of the clause that holds a token: the first verb above it that heads a
+    sentence, a coordinated clause or a reported one (past participles that only
+    modify a noun, "people wounded during a raid", are passed)."""
+    cur = tok
+    for _ in range(10):
+        if cur.pos_ in {"VERB", "AUX"} and cur.dep_ in {"ROOT", "conj", "ccomp",
+                                                          "parataxis"}:
+            return cur
+        if cur.head.i == cur.i:
+            return cur
+        cur = cur.head
+    return cur
+
+
+def _chain_top(verb: Token) -> Token:
+    """The first verb of a coordination ("attacked ... and stormed": attacked), or the
+    verb of saying whose reports they are ("said X and that Y")."""
+    cur = verb
+    for _ in range(6):
+        if cur.head.i == cur.i or not (cur.dep_ in {"conj", "parataxis"} or (
+                cur.dep_ == "ccomp" and cur.head.lemma_.lower() in SPEECH_LEMMAS)):
+            break
+        cur = cur.head
+    return cur
+
+
+def _coordinated(a: Token, b: Token) -> bool:
+    """Two clauses joined by coordination (possibly under one verb of saying), not one
+    subordinate to the other ("killed when shells struck" is one deed)."""
+    return _chain_top(a).i == _chain_top(b).i
+
+
+def _clause_tokens(tok: Token) -> set[int]:
+    """The token indices of the trigger's clause, without its coordinated clauses."""
+    verb = _clause_verb(tok)
+    return {t.i for t in _own_subtree(verb)} | {tok.i}
+
+
+def _same_deed(a: Found, b: Found) -> bool:
+    ga = a.place.geonameid if a.place else None
+    gb = b.place.geonameid if b.place else None
+    return a.sub == b.sub and ga == gb
+
+
+# Verbs whose object weapon was stopped, not used: "destroyed five naval drones".
+_STOPPED: Final = frozenset({"destroy", "intercept", "down", "neutralise", "neutralize"})
+_REMOTE_USE: Final = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
+
+
+def _downed(sub: str, tok: Token) -> str:
+    """A weapon that is the object of destroying or intercepting is disrupted use."""
+    if sub in _REMOTE_USE and tok.dep_ in {"dobj", "nsubjpass"} and \
+            tok.head.lemma_.lower() in _STOPPED:
+        return "Disrupted weapons use"
+    return sub
+
+
+# Heads that gather several places into one area ("over the Belgorod and Kursk regions",
+# "between Gao and Bourem"): one event there, not one per place.
+_AREA_HEADS: Final = frozenset({"regions", "provinces", "oblasts", "districts", "states",
+                                "governorates", "areas", "between", "and"})
+
+
+def _conjoined_places(f: Found, sent: SpacySpan, reader: Reader) -> list[Found]:
+    """"struck Kutum and Kabkabiya", "raided the towns of X and Y": one deed per town."""
+    if f.place is None or f.place_from_context or f.event_type == DIPLOMATIC or \
+            f.place.precision not in {"city", "area"}:
+        return [f]
+    span = sent.doc.char_span(f.place.mention.start, f.place.mention.end,
+                              alignment_mode="expand")
+    if span is None:
+        return [f]
+    root = span.root
+    if not _scene(root) or root.head.lower_ in _AREA_HEADS or any(
+                c.lower_ in _AREA_HEADS - {"and"} for c in root.rights):
+        return [f]
+    out = [f]
+    for p in reader.places_in(sent.start_char, sent.end_char):
+        if p.precision not in {"city", "area"} or p.geonameid == f.place.geonameid:
+            continue
+        pspan = sent.doc.char_span(p.mention.start, p.mention.end, alignment_mode="expand")
+        if pspan is None:
+            continue
+        proot = pspan.root
+        if proot.dep_ == "conj" and _conj_top(proot).i == root.i and not any(
+                c.lower_ in _AREA_HEADS - {"and"} for c in proot.rights):
+            g = replace(f, place=p, kind_note=dict(f.kind_note))
+            g.confidence *= SECOND_DEED_FACTOR
+            out.append(g)
+    return out
+
+
+_SETTLEMENTS: Final = frozenset({"town", "towns", "village", "villages", "city", "cities",
+                                 "district", "districts", "camp", "camps", "area"})
+
+
+def _scene(root: Token) -> bool:
+    """A place the deed happened at: its object, or a locative ("in the towns of X");
+    not the home of a speaker ("residents of Khartoum and Omdurman said")."""
+    if root.dep_ in {"dobj", "nsubjpass"}:
+        return True
+    if root.dep_ != "pobj":
+        return False
+    prep = root.head
+    if prep.lower_ == "of":
+        return prep.head.lower_ in _SETTLEMENTS
+    return prep.lower_ in LOCATIVE_PREPS
+
+
+def _conj_top(tok: Token) -> Token:
+    cur = tok
+    while cur.dep_ == "conj" and cur.head.i != cur.i:
+        cur = cur.head
+    return cur
+
+
+# Verbs that frame a deed rather than report it: "described its withdrawal as a tactical
+# repositioning", "called it a liberation".
+_FRAMING: Final = frozenset({"describe", "portray", "characterise", "characterize", "label",
+                             "term", "dub", "brand", "call"})
+
+
+def _contrasted(tok: Token) -> bool:
+    """A word set against what happened ("a regrouping rather than a retreat") or a
+    party's framing of a deed ("described its withdrawal as a repositioning")."""
+    for t in (tok, tok.head):
+        if t.dep_ == "pobj" and t.head.lower_ == "than" and t.head.i > 0 and \
+                t.doc[t.head.i - 1].lower_ == "rather":
+            return True
+    if tok.head.lemma_.lower() not in _FRAMING:
+        return False
+    # "called it liberation": the second object is the name given
+    return tok.dep_ in {"oprd", "xcomp"} or (tok.dep_ == "dobj" and any(
+        c.lower_ == "as" or (c.dep_ in {"dobj", "oprd"} and c.i < tok.i)
+        for c in tok.head.children if c.i != tok.i))
 
 
 _BARE_DEATH: Final = frozenset({"be", "kill", "die", "dead"})
@@ -218,6 +475,12 @@ _UNDER_FIRE = re.compile(r"\bunder fire\b|\bafter (?:heavy |fierce )?(?:fighting
 _RETAKE = re.compile(r"\b(?:recaptur|retook|retake|regain|liberat|took back|won back)", re.I)
 
 
+_SELF_DISPERSED = re.compile(r"\b(?:crowds?|protesters|demonstrators|marchers|rally|"
+                             r"gathering|people) (?:\w+ ){0,2}dispersed\b(?! by)", re.I)
+_FORCE = re.compile(r"\btear ?gas|\bwater cannon|\brubber bullets|\bbatons?\b|\bbroke up\b|"
+                    r"\bforcibly\b|\bcharged\b", re.I)
+
+
 def _within(tok: Token, head: Token) -> bool:
     return any(t.i == tok.i for t in _own_subtree(head)) and tok.i != head.i
 
@@ -229,6 +492,13 @@ def _refine(sub: str, trig: dict[str, float], text: str) -> str:
     if rioting and (protest or sub in {"Looting/property destruction", "Peaceful protest"}):
         # a riot with looting or a protest turned violent is a riot (ACLED's definition)
         return "Violent demonstration"
+    if "Protest with intervention" in trig and _SELF_DISPERSED.search(text) and \
+            not _FORCE.search(text):
+        # "police did not intervene, and the crowd dispersed": the crowd went home
+        trig = {k: v for k, v in trig.items() if k != "Protest with intervention"}
+        if sub == "Protest with intervention":
+            sub = "Peaceful protest"
+            protest = True
     if protest and (sub in _PROTEST_FAMILY or sub in {"Arrests", "Violent demonstration",
                                                       "Attack"}):
         if "Excessive force against protesters" in trig or _STATE_KILLS.search(text):
@@ -256,7 +526,12 @@ def _trigger_token(sent: SpacySpan, sub: str, trig: dict[str, float]) -> Token |
             best = (w, m.start())
     if best is None:
         return None
-    span = sent.doc.char_span(sent.start_char + best[1], sent.start_char + best[1] + 1,
+    return _token_at(sent, best[1])
+
+
+def _token_at(sent: SpacySpan, pos: int) -> Token | None:
+    """The token at a character offset of the sentence (the head of its compound)."""
+    span = sent.doc.char_span(sent.start_char + pos, sent.start_char + pos + 1,
                               alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
@@ -271,7 +546,11 @@ def _irrealis(tok: Token) -> bool:
     """Future, hypothetical or negated: 'will attack', 'is expected to be fierce',
     'threatened to shell', 'if they advance', 'did not fire'."""
     cur = tok
+    prev: Token | None = None
     for _ in range(5):
+        if prev is not None and prev.dep_ in {"xcomp", "ccomp", "dobj", "pobj", "prep"} and \
+                cur.lemma_.lower() in APPEAL_VERBS:
+            return True
         for child in cur.children:
             low = child.lower_
             if child.dep_ in {"aux", "auxpass"} and low in FUTURE_AUX:
@@ -282,6 +561,9 @@ def _irrealis(tok: Token) -> bool:
                 return True
         if cur.lemma_.lower() in IRREALIS_VERBS and cur.i != tok.i:
             return True
+        if cur.dep_ in {"advcl", "xcomp"} and cur.head.lemma_.lower() in _MOTION and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+            return True  # "entered the camp to arrest suspects": an aim
         if cur.dep_ in {"ccomp", "parataxis", "advcl", "ROOT"} or cur.head.i == cur.i:
             if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in SPEECH_LEMMAS and any(
                     c.dep_ == "neg" for c in cur.head.children):
@@ -289,7 +571,7 @@ def _irrealis(tok: Token) -> bool:
             return cur.lemma_.lower() in IRREALIS_VERBS and cur.i != tok.i
         if cur.dep_ == "relcl":
             return False
-        cur = cur.head
+        prev, cur = cur, cur.head
     return False
 
 
@@ -559,17 +841,53 @@ def _diplomatic_object(tok: Token) -> Token | None:
     return None
 
 
+# "the UN human rights office", "the spokesman for the UN Secretary-General", "the United
+# Nations envoy": ACLED codes the UN's offices and officials as the United Nations.
+_UN = re.compile(r"(?<![\w-])(?:UN|U\.N\.|United Nations)(?![\w-])")
+_UN_AGENCIES = re.compile(r"\b(?:UNHCR|UNICEF|refugee agency|World Food Programme|WFP|"
+                          r"High Commissioner)\b", re.I)
+
+
 def _speaker_actor(subj: Token, reader: Reader) -> str | None:
     phrase = phrase_of(subj)
     entity = reader.entity_of(subj)
+    for cand in (subj, *(c for c in subj.children if c.dep_ == "appos")):
+        ent = reader.entity_of(cand)
+        if cand.i != subj.i and ent is not None and ent.label == "PERSON" and \
+                not (entity is not None and entity.label in {"PERSON", "ORG"}):
+            # "a prominent Druze religious leader, Sheikh Suleiman Abu Fakhr,": the name
+            entity = ent
+    words = " ".join(t.text for t in subj.subtree if t.i <= subj.i + 8)
+    if _UN.search(words) and not _UN_AGENCIES.search(words):
+        return "United Nations"
+    metonym = _government_of(subj, reader)
+    if metonym is not None:
+        return metonym
     if entity is not None and entity.label == "PERSON":
         aff = entity.affiliation
         if aff:
             return act.normalise(aff, country_hint=None, diplomatic=True) or _org(aff, reader)
         return entity.name
     if entity is not None and entity.label == "ORG":
-        return act.normalise(entity.name, country_hint=None, diplomatic=True) or entity.name
+        named = act.normalise(entity.name, country_hint=None, diplomatic=True)
+        low = {w.lower() for w in re.findall(r"[\w’'-]+", entity.name)}
+        if named is not None and named.startswith("Government of") and not low & (
+                act.GOVERNMENT_NOUNS | act.MILITARY_NOUNS) and len(low) > 2:
+            # "the National Union of Niger Students": an organisation of the country,
+            # not its government
+            return entity.name
+        return named or entity.name
     return act.normalise(phrase, country_hint=None, diplomatic=True) or _raw_actor(phrase)
+
+
+def _government_of(subj: Token, reader: Reader) -> str | None:
+    """'Washington said', 'Kinshasa and UN experts accuse': a capital that the places
+    component read as its government speaks for the government of its country."""
+    for p in reader.ctx.places:
+        if p.government and p.mention.start == subj.idx:
+            country = reader.country_of(p)
+            return act.government(country) if country else None
+    return None
 
 
 def _org(name: str, reader: Reader) -> str:
@@ -593,7 +911,7 @@ def _merge(found: list[Found]) -> list[Found]:
     """One event per real-world event: same sub-type, place and day, compatible actors."""
     out: list[Found] = []
     for f in found:
-        same = next((g for g in out if _same_event(g, f)), None)
+        same = _same_crowd(out, f) or next((g for g in out if _same_event(g, f)), None)
         if same is None:
             out.append(f)
             continue
@@ -609,6 +927,41 @@ def _merge(found: list[Found]) -> list[Found]:
         same.confidence = max(same.confidence, f.confidence)
         same.kind_note.setdefault("merged", []).append([f.start, f.end])
     return out
+
+
+# How the protest family ranks when mentions of one crowd are merged: a protest that
+# turns violent is one violent demonstration (ACLED's rule, and the article gold's).
+_SEVERITY: Final = {"Peaceful protest": 0, "Protest with intervention": 1,
+                    "Excessive force against protesters": 2, "Violent demonstration": 3}
+
+
+def _same_crowd(out: list[Found], f: Found) -> Found | None:
+    """The protest a later mention of a crowd belongs to: the latest protest told, when
+    the mention has no place of its own or names the same one ("The protesters chanted
+    ...", "Some students then threw stones"), or refers back to it ("the rally's main
+    speaker"); never one set apart ("a second, smaller crowd").  The merged event takes
+    the gravest sub-type of its mentions."""
+    if f.sub not in _SEVERITY or f.status == "background" or f.kind_note.get("apart"):
+        return None
+    last = next((g for g in reversed(out) if g.sub in _SEVERITY and g.status != "background"),
+                None)
+    if last is None or _SEPARATE.search(f.trigger.sent.text if f.start == f.trigger.sent.start_char
+                                        else _clause_text(f.trigger)):
+        return None
+    if f.date and last.date and f.date_precision == last.date_precision == "day" and \
+            f.date != last.date:
+        return None
+    same_place = f.place is None or f.place_from_context or (
+        last.place is not None and f.place.geonameid == last.place.geonameid)
+    back = any(c.dep_ in {"det", "poss"} and c.lower_ in {"the", "this", "that", "its",
+                                                            "their"}
+               for c in f.trigger.children)
+    if not (same_place or back):
+        return None
+    if _SEVERITY[f.sub] > _SEVERITY[last.sub]:
+        last.sub = f.sub
+        last.actor1, last.actor2 = f.actor1, f.actor2
+    return last
 
 
 def _same_event(a: Found, b: Found) -> bool:

@@ -96,6 +96,9 @@ TRIGGERS: Final[dict[str, tuple[tuple[str, float], ...]]] = {
         (r"\bclash(?:es|ed|ing)?\b", 2.0), (r"\bfight(?:ing|s)?\b(?! for)|\bfought\b(?! for)", 1.5),
         (r"\bbattl(?:e|es|ed|ing)\b", 1.5), (r"\bgun ?battles?\b|\bfirefights?\b", 2.5),
         (r"\bexchange(?:d|s)? (?:\w+ )?(?:of )?(?:heavy )?(?:gun)?fire\b", 2.5),
+        # a raid by an army meets resistance more often than not (ACLED codes the
+        # fighting; an arrest-only raid is outweighed by the arrest words)
+        (r"\b(?:military|army|israeli) raids?\b", 2.0),
         (r"\bcombat\b", 1.5),
         (r"\bambush" + _W, 1.5), (r"\boffensive\b", 1.0), (r"\bskirmish" + _W, 2.0),
         (r"\bassault(?:s|ed)? on (?:\w+ )?(?:positions|bases?|checkpoints?|posts?)", 1.5),
@@ -135,7 +138,7 @@ TRIGGERS: Final[dict[str, tuple[tuple[str, float], ...]]] = {
         (r"\bsuicide (?:bomb" + _W + r"|attack" + _W + r"|vest|car bomb" + _W + ")", 5.0),
         (r"\bblew (?:himself|herself|themselves) up\b", 5.0), (r"\bsvbied\b", 5.0),
     ),
-    "Grenade": ((r"\bgrenades?\b", 4.0), (r"\brpgs?\b", 1.5)),
+    "Grenade": ((r"\b(?<!stun )grenades?\b", 4.0), (r"\brpgs?\b", 1.5)),
     "Chemical weapon": (
         (r"\bchemical (?:weapons?|attacks?|agents?|munitions?)\b", 5.0),
         (r"\bchlorine\b|\bsarin\b|\bnerve agents?\b|\bmustard gas\b", 4.5),
@@ -198,6 +201,7 @@ TRIGGERS: Final[dict[str, tuple[tuple[str, float], ...]]] = {
         (r"\bmolotov" + _W + r"|\bpetrol bombs?\b", 2.0),
         (r"\bburn(?:ed|t|ing)? tyres\b|\bburn(?:ed|t|ing)? tires\b|\bbarricad" + _W, 1.5),
         (r"\bvandali[sz]" + _W, 1.5), (r"\bstorm(?:ed|ing)\b", 1.0),
+        (r"\bturned (?:violent|into (?:a )?riots?)\b", 3.0),
         (r"\bclash(?:ed|es)? with (?:the )?(?:riot )?(?:police|security forces|officers)", 2.5),
         (r"\bset fire\b|\btorch(?:ed|ing)\b", 0.5),
     ),
@@ -229,8 +233,10 @@ TRIGGERS: Final[dict[str, tuple[tuple[str, float], ...]]] = {
          r"(?:arrived|landed)\b", 2.0), (r"\brecruit" + _W, 2.0),
         (r"\bmobili[sz]" + _W, 2.0), (r"\bmass(?:ed|ing) (?:troops|forces|armou?r)", 2.5),
         (r"\bmerg(?:ed|er)\b|\bjoined forces\b|\balliance\b|\bdefect" + _W, 1.5),
-        (r"\b(?:troop|military) (?:movements?|build-?up)\b|\bconvoys? (?:of|moved|"
-         r"arrived)\b", 2.0), (r"\bmilitary (?:exercises?|drills?)\b", 2.0),
+        # a military convoy, not "the first convoy of 40 wounded" (an evacuation)
+        (r"\b(?:troop|military) (?:movements?|build-?up)\b|\b(?:military|army|troop|"
+         r"armou?red) convoys?\b|\bconvoys? of (?:troops|tanks|armou?r|fighters|soldiers)\b",
+         2.0), (r"\bmilitary (?:exercises?|drills?)\b", 2.0),
         (r"\bmoved (?:\w+ ){0,2}(?:troops|units|tanks|forces|equipment)\b", 2.0),
         (r"\b(?:pulled back|rotated|regrouped)\b", 1.0), (r"\bcheckpoints?\b", 0.5),
     ),
