@@ -363,3 +363,97 @@ def test_un_offices_speak_for_the_united_nations(events_pipeline: Any) -> None:
                   "attacks on civilians.")
     appeal = next(e for e in events if e.sub_event_type == "Appeal")
     assert appeal.actor1 == "United Nations", events
+
+
+# -- round three: commentary, descriptions, places of statements and of later deeds ----------
+
+
+def test_a_comparison_with_a_past_battle_is_no_event(events_pipeline: Any) -> None:
+    events = _run(events_pipeline, "Marenko observed that the assault resembled the long siege "
+                  "of Vuhledar: weeks of artillery fire, then infantry crawling forward.")
+    assert not [e for e in events if e.status != "background"], events
+
+
+def test_what_a_weapon_has_become_is_no_event(events_pipeline: Any) -> None:
+    events = _run(events_pipeline, "Hordiy added that jeeps with machine guns had become the "
+                  "main defence against the drones, freeing up missiles for harder targets.")
+    assert not [e for e in events if e.event_type != "Diplomatic"], events
+
+
+def test_hardship_survived_is_no_shelling(events_pipeline: Any) -> None:
+    events = _run(events_pipeline, "'We have survived shelling and cold winters,' said "
+                  "Olena Pavliuk, a baker in Sloviansk.")
+    assert not [e for e in events if e.sub_event_type ==
+                "Shelling/artillery/missile attack"], events
+
+
+def test_a_description_of_suspects_is_no_deed(events_pipeline: Any) -> None:
+    events = _run(events_pipeline, "Police in Kano said on Monday they had arrested 12 men "
+                  "accused of looting warehouses.")
+    assert {e.sub_event_type for e in events} == {"Arrests"}, events
+
+
+def test_shells_fired_a_century_ago_are_background(events_pipeline: Any) -> None:
+    events = _run(events_pipeline, "Parts of the Somme valley are still closed because of "
+                  "shells fired more than a century ago.")
+    assert all(e.status == "background" for e in events), events
+
+
+def test_months_of_shelling_are_background(events_pipeline: Any) -> None:
+    events = _run(events_pipeline, "Russian forces shelled Vuhledar for eleven months until "
+                  "nothing was left.")
+    assert all(e.status == "background" for e in events), events
+
+
+def test_an_attack_on_an_army_base_is_an_armed_clash(events_pipeline: Any) -> None:
+    events = _run(events_pipeline, "The army said the RSF had attacked an army base in Kosti "
+                  "on Sunday.")
+    assert [e.sub_event_type for e in events if e.event_type != "Diplomatic"] == \
+        ["Armed clash"], events
+
+
+def test_a_truce_announced_is_an_agreement(events_pipeline: Any) -> None:
+    events = _run(events_pipeline, "A 72-hour ceasefire around the town of Sake was announced "
+                  "by church mediators on Friday.")
+    assert "Agreement" in {e.sub_event_type for e in events}, events
+
+
+def test_mines_removed_are_disrupted_weapons_use(events_pipeline: Any) -> None:
+    events = _run(events_pipeline, "The emergency service said its teams had removed 210 "
+                  "explosive items in the Kharkiv region over the past week.")
+    assert {e.sub_event_type for e in events} == {"Disrupted weapons use"}, events
+
+
+def test_a_clash_near_two_villages_is_one_event(events_pipeline: Any) -> None:
+    events = _run(events_pipeline, "Ukraine's General Staff said its forces had repelled "
+                  "six Russian assaults near Lyman and Siversk on Monday.")
+    assert len([e for e in events if e.sub_event_type == "Armed clash"]) == 1, events
+
+
+def test_an_accusation_needs_a_party(events_pipeline: Any) -> None:
+    events = _run(events_pipeline, "The organiser, Amina Diallo, blamed the heat and the late "
+                  "start for the small turnout.")
+    assert not [e for e in events if e.sub_event_type == "Accusation"], events
+
+
+def test_an_accusation_is_not_placed_at_the_scene_it_is_about(events_pipeline: Any) -> None:
+    events = _run(events_pipeline, "The RSF accused the army of carrying out air strikes on "
+                  "markets in the town of Kutum.")
+    accusation = next(e for e in events if e.sub_event_type == "Accusation")
+    assert accusation.location is None, events
+
+
+def test_a_persons_surname_is_no_place(events_pipeline: Any) -> None:
+    events = _run(events_pipeline, "Police fired tear gas at students in Niamey on Saturday, "
+                  "said a student leader, Abdoulaye Sani. Sani said at least 20 students "
+                  "had been arrested.")
+    assert all(e.location != "Sanya" for e in events), events
+
+
+def test_a_later_deed_without_a_place_goes_to_the_focus(events_pipeline: Any) -> None:
+    events = _run(events_pipeline, "Two men were killed during an Israeli military raid on the "
+                  "Jenin refugee camp on Tuesday, and protesters in Ramallah clashed with "
+                  "police. Jenin residents said the raid lasted hours. The army said troops "
+                  "had arrested six people.")
+    arrests = next(e for e in events if e.sub_event_type == "Arrests")
+    assert arrests.location == "Janīn", events

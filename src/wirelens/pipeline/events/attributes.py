@@ -38,7 +38,12 @@ LOCATIVE_PREPS: Final = frozenset({"in", "near", "at", "outside", "around", "on"
                                    "of", "through", "along", "between"})
 # Words that put a whole sentence in the past, and words that do so only for the
 # deed they are attached to ("the 2014 Maidan", "on the anniversary of the massacre").
-BACKGROUND_WORDS = re.compile(r"\b(?:years? ago|decades? ago|in the past|back in|"
+BACKGROUND_WORDS = re.compile(r"\b(?:years? ago|decades? ago|centur(?:y|ies) ago|in the past|"
+                              r"back in|"
+                              # a deed that went on for months is a siege or a campaign
+                              # told for context ("they shelled it for ten months")
+                              r"for (?:more than |over |almost |nearly )?(?:\w+ )?"
+                              r"(?:months|years)|"
                               r"(?:first|early|opening) (?:days|weeks|months|year|years) of "
                               r"the (?:full-scale )?(?:war|invasion|conflict|offensive)|"
                               r"(?:at|in) the (?:start|beginning|outset) of the "
@@ -144,6 +149,9 @@ def fill_place(f: Found, sent: SpacySpan, reader: Reader, *,
                     act.MILITARY_NOUNS | act.GOVERNMENT_NOUNS:
                 score -= 2.0  # "Kyiv's forces" names an actor
             score -= 0.002 * abs(root.i - f.trigger.i)
+            if root.dep_ == "conj":
+                # "in the Zaporizhzhia and Kherson regions": the first named leads
+                score -= 0.05
         if best is None or score > best[0]:
             best = (score, p)
     if best is not None and best[0] > 0.0:
@@ -153,11 +161,30 @@ def fill_place(f: Found, sent: SpacySpan, reader: Reader, *,
         # "the air force said it had shot down 17 of 22 drones": a tally over the
         # country, not over the town the story told of last
         return
-    before = reader.place_before(sent.start_char, window=PLACE_WINDOW) or reader.focus()
+    before = reader.place_before(sent.start_char, window=PLACE_WINDOW)
+    focus = reader.focus()
+    if before is not None and focus is not None and before.geonameid != focus.geonameid \
+            and _named_with(before, focus, reader):
+        # "protesters in Ramallah" told beside the raid in Jenin, "plants in Khartoum and
+        # Omdurman": the town named last shares its sentence with the article's focus,
+        # which a later deed without a place of its own is about
+        before = focus
+    before = before or focus
     if before is not None:
         f.place = before
         f.place_from_context = True
         f.confidence *= CONTEXT_LOCATION_FACTOR
+
+
+def _named_with(place: Place, other: Place, reader: Reader) -> bool:
+    """Whether ``other`` is also named in the sentence that names ``place``."""
+    span = reader.ctx.doc.char_span(place.mention.start, place.mention.end,
+                                    alignment_mode="expand")
+    if span is None:
+        return False
+    sent = span.sent
+    return any(p.geonameid == other.geonameid
+               for p in reader.places_in(sent.start_char, sent.end_char))
 
 
 def _intercepted(tok: Token) -> bool:

@@ -159,7 +159,7 @@ class Reader:
         self.places = [p for p in ctx.places
                        if not p.government and p.mention.start not in self.base_mentions
                        and not _RIVER.match(self.text, p.mention.end)
-                       and not self._in_name(p)]
+                       and not self._in_name(p) and not self._in_person(p)]
         self.sides = self._sides()
 
     # -- quotes -------------------------------------------------------------------
@@ -306,6 +306,16 @@ class Reader:
                 # layer reads many addresses as organisations)
                 return bool(words) and words[-1].lower() in _ORG_HEADS
         return False
+
+    def _in_person(self, place: Place) -> bool:
+        """A place word that is the surname of a person named before it ("Abdoulaye Sani
+        ... Sani said", which the entity layer may read as the town of Sanya): a speaker,
+        not a scene.  (A place inside a person's name stays: "Rasuna Said Road".)"""
+        word = place.mention.text.strip()
+        return any(e.label == "PERSON" and len(e.name.split()) > 1 and
+                   e.name.split()[-1] == word and
+                   any(m.span.end <= place.mention.start for m in e.mentions)
+                   for e in self.ctx.entities)
 
     def places_in(self, start: int, end: int) -> list[Place]:
         return [p for p in self.places if start <= p.mention.start and p.mention.end <= end]

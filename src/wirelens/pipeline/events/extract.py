@@ -33,7 +33,7 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Any, Final
 
-from wirelens.model import Event, Span
+from wirelens.model import Event, Place, Span
 from wirelens.pipeline.base import Context, component
 from wirelens.pipeline.events import actors as act
 from wirelens.pipeline.events.attributes import (
@@ -188,6 +188,12 @@ def _deed(sent: SpacySpan, reader: Reader, model: LinearModel,
     prob, sub = ranked[0]
     sub = _refine(sub, trig, text)
     found_tok = _trigger_token(sent, sub, trig)
+    if found_tok is not None and len(ranked) > 1 and _described_party(found_tok):
+        # "arrested 12 men accused of looting": the strongest words only describe the
+        # people the deed was done to; the next sub-type names the deed
+        prob, sub = ranked[1]
+        sub = _refine(sub, trig, text)
+        found_tok = _trigger_token(sent, sub, trig)
     tok = found_tok or sent.root
     confidence = prob / (1.0 - p_none)
     if _in_name(tok):
@@ -400,6 +406,8 @@ def _conjoined_places(f: Found, sent: SpacySpan, reader: Reader) -> list[Found]:
     if span is None:
         return [f]
     root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ in _ONE_AREA_PREPS:
+        return [f]  # "repelled attacks near Robotyne and Verbove": one clash near both
     if not _scene(root) or root.head.lower_ in _AREA_HEADS or any(
                 c.lower_ in _AREA_HEADS - {"and"} for c in root.rights):
         return [f]
@@ -419,6 +427,8 @@ def _conjoined_places(f: Found, sent: SpacySpan, reader: Reader) -> list[Found]:
     return out
 
 
+# Prepositions that place one deed by several towns at once.
+_ONE_AREA_PREPS: Final = frozenset({"near", "between", "around", "outside"})
 _SETTLEMENTS: Final = frozenset({"town", "towns", "village", "villages", "city", "cities",
                                  "district", "districts", "camp", "camps", "area"})
 
@@ -585,6 +595,57 @@ _HABITUAL = re.compile(r"\b(?:daily|nightly|every (?:day|night|week|month|mornin
 # Verbs that only describe a weapon or a fight ("the shells are the problem", "glide
 # bombs have become the most effective weapon"): no deed happens in them.
 _COPULAS: Final = frozenset({"be", "become", "remain", "seem", "prove", "constitute"})
+# Verbs of becoming: a clause they head says what a weapon or a unit has become ("had
+# become the main defence"), not what it did ("be" is left out: "there were clashes").
+_DESCRIBING: Final = frozenset({"become", "remain", "prove", "seem"})
+# Verbs of comparison: their sentence likens the present to a past pattern.
+_COMPARING: Final = frozenset({"resemble", "echo", "mirror", "recall", "liken", "reminiscent"})
+# Verbs whose object is a hardship lived through, not a deed done: "survived shelling".
+_ENDURED: Final = frozenset({"survive", "endure", "withstand", "outlast"})
+# Participles that describe someone by what they are said to have done ("people accused
+# of looting", "suspects involved in planting explosive devices", "those detained"):
+# the deed is the description of a person, not an event the sentence reports.
+_DESCRIBING_PARTICIPLES: Final = frozenset({"accuse", "suspect", "involve", "charge",
+                                            "convict", "want"})
+
+
+def _described_by(tok: Token) -> bool:
+    """Whether the trigger's words hang on a verb of becoming without a clause of their
+    own ("had become the main defence, freeing up missiles"); a subordinate clause with
+    its own subject tells a deed ("remained peaceful until rioters set up barricades")."""
+    cur = tok
+    for _ in range(10):
+        if cur.pos_ in {"VERB", "AUX"} and cur.i != tok.i and cur.lemma_.lower() in _DESCRIBING:
+            return True
+        if cur.pos_ in {"VERB", "AUX"} and any(c.dep_ in {"nsubj", "nsubjpass"}
+                                               for c in cur.children):
+            return cur.lemma_.lower() in _DESCRIBING
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def _described_party(tok: Token) -> bool:
+    """A deed word that only describes a person: under a participle that modifies a
+    noun ("people accused of looting", "suspects involved in planting devices"), or a
+    participle after "those" ("those detained")."""
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.lower_ in {"those", "anyone",
+                                                                         "all"}:
+        return True
+    cur = tok
+    for _ in range(4):
+        if cur.head.i == cur.i:
+            return False
+        parent = cur.head
+        if parent.dep_ == "acl" and parent.tag_ == "VBN" and \
+                parent.lemma_.lower() in _DESCRIBING_PARTICIPLES and \
+                cur.dep_ in {"prep", "pcomp", "pobj"}:
+            return True
+        cur = parent
+    return False
+
+
 _SAME_PAST: Final = frozenset("""
     hit put set cut shut spread cast burst let hurt beat quit shed split thrust upset
 """.split())
@@ -615,6 +676,21 @@ def _no_occurrence(tok: Token) -> bool:
         if c.dep_ in {"advmod", "npadvmod", "prep"} and \
                 _HABITUAL.search(" ".join(t.text for t in c.subtree)):
             return True
+    if _described_by(tok):
+        # "fire groups had become the main defence against drones, freeing up missiles":
+        # the clause describes a weapon's role, whatever deeds its words name
+        return True
+    if any(t.lemma_.lower() in _COMPARING for t in tok.sent):
+        # "the pattern resembled the battle for Bakhmut: months of artillery fire": a
+        # comparison with the past describes a pattern, not a deed
+        return True
+    obj = tok
+    while obj.dep_ in {"amod", "compound", "conj", "nmod"} and obj.head.i != obj.i:
+        obj = obj.head  # (the parser may read "shelling and cold winters" as one noun)
+    if obj.dep_ == "dobj" and obj.head.lemma_.lower() in _ENDURED:
+        return True  # "people have survived shelling and blackouts": a hardship, no deed
+    if _described_party(tok):
+        return True
     if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ in {"nsubj", "attr", "nsubjpass"} and \
             tok.head.lemma_.lower() in _COPULAS:
         return True
@@ -671,12 +747,14 @@ def _diplomatic(sent: SpacySpan, reader: Reader, published: date | None) -> list
         if kind in {"Appeal", "Call for ceasefire"} and obj is not None and \
                 obj.lemma_.lower() in _PUBLIC:
             continue  # "urged residents to stay close to shelters": safety advice
+        if kind == "Accusation" and obj is not None and not _party_like(obj, reader):
+            continue  # "blamed the heat and a late start": no party is accused
         if obj is not None:
             f.actor2 = act.normalise(phrase_of(obj), country_hint=country, diplomatic=True) \
                 or _raw_actor(phrase_of(obj))
         for p in reader.places_in(sent.start_char, sent.end_char):
-            if attached_locative(sent, p) and reader.quoted(p.mention.start, p.mention.end) \
-                    is None:
+            if attached_locative(sent, p) and _where_spoken(sent, p, tok) and \
+                    reader.quoted(p.mention.start, p.mention.end) is None:
                 f.place = p
                 break
         fill_when(f, sent.text, published)
@@ -685,6 +763,40 @@ def _diplomatic(sent: SpacySpan, reader: Reader, published: date | None) -> list
             f.status = "fact"  # a statement is a fact about who said what
         out.append(f)
     return out
+
+
+def _where_spoken(sent: SpacySpan, place: Place, tok: Token) -> bool:
+    """Whether a place in a statement's sentence can be where the words were said: not
+    one inside what the statement is about ("accused the army of strikes on markets in
+    Kutum", a place under the act's object) nor one in a relative clause that describes
+    someone ("the authorities, who administer the area from Nova Kakhovka, denied ...").
+    The article gold gives a statement the place of its words only."""
+    span = sent.doc.char_span(place.mention.start, place.mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    prep = root.head
+    for anc in root.ancestors:
+        if anc.i == tok.i:
+            return prep.head.i == tok.i  # "condemned the strike in Geneva": the act's own
+        if anc.dep_ in {"relcl", "acl"} and not any(t.i == tok.i for t in anc.subtree):
+            return False
+    return True
+
+
+# Nouns that name a party to accuse ("accused the army", "blamed the other side").
+_PARTY_NOUNS: Final = act.MILITARY_NOUNS | act.GOVERNMENT_NOUNS | frozenset("""
+    side sides other rebels rebel militia militias group groups gang gangs fighters insurgents
+    militants police regime authorities movement party parties coalition allies enemy
+""".split())
+
+
+def _party_like(obj: Token, reader: Reader) -> bool:
+    """Whether the object of an accusation names a party: a named entity, a proper noun,
+    a state or an armed side -- not a circumstance ("blamed the heat")."""
+    if any(reader.entity_of(t) is not None or t.pos_ == "PROPN" for t in obj.subtree):
+        return True
+    return obj.lemma_.lower() in _PARTY_NOUNS or obj.lower_ in _PARTY_NOUNS
 
 
 # Addressees that make an appeal safety advice to the public, not a Diplomatic act.

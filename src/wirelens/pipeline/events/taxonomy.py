@@ -103,8 +103,13 @@ TRIGGERS: Final[dict[str, tuple[tuple[str, float], ...]]] = {
         (r"\bambush" + _W, 1.5), (r"\boffensive\b", 1.0), (r"\bskirmish" + _W, 2.0),
         (r"\bassault(?:s|ed)? on (?:\w+ )?(?:positions|bases?|checkpoints?|posts?)", 1.5),
         (r"\bengag(?:ed|ing) (?:in )?(?:\w+ )?(?:forces|troops|fighters|militants)", 1.5),
-        (r"\brepel(?:led|s)?\b|\brepulsed\b", 1.5), (r"\battacked (?:\w+ )?(?:positions|"
-                                                     r"troops|soldiers|a military)", 1.0),
+        (r"\brepel(?:led|s)?\b|\brepulsed\b", 1.5),
+        # an attack on soldiers or a military site is fought ("attacked an army base",
+        # "infantry attacked the canal"); attacks on civilians are the Attack patterns
+        (r"\battack(?:ed|ing)? (?:\w+ ){0,2}(?:positions?|troops|soldiers|military|army|"
+         r"bases?|barracks|checkpoints?|outposts?|garrisons?)\b", 2.0),
+        (r"\b(?:infantry|troops|forces|fighters|soldiers|units|militants|rebels) "
+         r"(?:had |have |has )?attacked\b", 1.5),
     ),
     "Government regains territory": (
         (r"\brecaptur" + _W, 3.0), (r"\bre-?took\b|\bre-?take" + _W, 3.0),
@@ -213,8 +218,11 @@ TRIGGERS: Final[dict[str, tuple[tuple[str, float], ...]]] = {
                                      1.0),
     ),
     "Agreement": (
-        (r"\b(?:agreed|signed|agree|sign|reached|brokered|struck|announced) (?:\w+ ){0,3}"
+        (r"\b(?:agreed|signed|agree|sign|reached|brokered|struck|announced) (?:[\w-]+ ){0,3}"
          r"(?:ceasefire|truce|deal|agreement|accord|armistice)", 3.0),
+        # "a ten-day humanitarian ceasefire ... was announced in Jeddah"
+        (r"\b(?:ceasefire|truce|armistice) (?:[\w’'-]+ ){0,10}(?:was|were|has been|had been) "
+         r"(?:announced|agreed|signed|brokered|reached)\b", 3.0),
         (r"\bprisoner (?:exchange|swap)s?\b|\bexchang(?:ed|e) (?:\w+ ){0,2}(?:prisoners|"
          r"captives|bodies|pows)\b|\bswapp?(?:ed)? (?:\w+ ){0,2}(?:prisoners|pows)", 3.5),
         (r"\bpeace (?:deal|agreement|accord)\b", 2.0), (r"\bsurrender" + _W, 2.0),
@@ -248,6 +256,9 @@ TRIGGERS: Final[dict[str, tuple[tuple[str, float], ...]]] = {
         (r"\bseiz(?:ed|ure of) (?:\w+ ){0,3}(?:weapons|arms|rifles|ammunition|explosives|"
          r"mines|drones)\b", 3.0), (r"\bbomb disposal\b|\bsappers?\b|\bdemin" + _W, 2.5),
         (r"\bcontrolled (?:explosion|detonation)\b", 3.0),
+        # clearance: "its teams had removed 312 explosive items"
+        (r"\b(?:removed|cleared|disposed of|neutrali[sz]ed) (?:[\w,]+ ){0,3}(?:explosive "
+         r"(?:items|objects|remnants)|unexploded|ordnance|(?:land)?mines)\b", 4.0),
     ),
     "Headquarters or base established": (
         (r"\b(?:set up|established|establish|opened|build|built|setting up) (?:\w+ ){0,3}"
