@@ -364,3 +364,128 @@ def test_mixed_quote_ends_at_its_closing_mark_and_keeps_its_fragment() -> None:
         "Israeli and Hamas officials have accused each other of adding new conditions.")
     assert [(q.kind, q.text, q.speaker.name if q.speaker else None) for q in record.quotes] == [
         ("mixed", "a deal is ‘closer than it has been for months,’", "White House")]
+
+
+def test_lead_in_before_a_quote_with_its_cue_after(quote_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # PolNeAR's content is the whole reported sentence, not only the quoted part
+    r = run(quote_pipeline, "The old water tower “will be rebuilt by the spring,” "
+            "Olena Marchuk said.")
+    (q,) = r.quotes
+    assert (q.kind, q.text) == ("mixed", "The old water tower “will be rebuilt by the spring,”")
+    assert q.speaker is not None and q.speaker.name == "Olena Marchuk"
+
+
+def test_split_quote_with_a_long_speaker_phrase(quote_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # the cue is too far for the direct pass; the reported pass finds the first half
+    r = run(quote_pipeline, "“The pumps failed at noon,” Olena Marchuk, the director of the "
+            "regional water utility in Izium, said. “We had no water for two days.”")
+    first, second = quote_with(r, "pumps"), quote_with(r, "no water")
+    assert first.cue is not None and first.cue == second.cue
+    assert second.speaker is not None and second.speaker.name == "Olena Marchuk"
+
+
+def test_a_split_quote_has_two_halves_only(quote_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("“The pumps failed at noon,” said Olena Marchuk. “We had no water for two days.”\n\n"
+            "The crews worked through the night. “Nobody slept in the village that week.”")
+    r = run(quote_pipeline, text)
+    said = quote_with(r, "pumps").cue
+    assert quote_with(r, "no water").cue == said
+    third = quote_with(r, "Nobody slept")
+    assert third.cue is None  # a continuation, not a third half of the split quote
+    assert third.speaker is not None and third.speaker.name == "Olena Marchuk"
+
+
+def test_headline_source_before_a_colon(quote_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("Petro Danko: Bridge at Dovhe Will Reopen by Friday.\n\n"
+            "The mayor of Dovhe spoke to reporters on Monday.")
+    (q,) = run(quote_pipeline, text).quotes
+    assert q.text == "Bridge at Dovhe Will Reopen by Friday"
+    assert q.speaker is not None and q.speaker.name == "Petro Danko"
+    assert q.cue is not None and q.cue.text == ":"
+
+
+def test_headline_label_is_no_source(quote_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("The Latest: Convoy reaches Izium after three days.\n\n"
+            "The convoy crossed the river on Monday.")
+    assert run(quote_pipeline, text).quotes == ()
+
+
+def test_statement_saying(quote_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # the verb of saying hangs on a noun ("a statement saying"); the speaker is
+    # the subject of the verb that has the noun
+    text = "The ministry put out a statement saying that the convoy had been attacked."
+    (q,) = run(quote_pipeline, text).quotes
+    assert q.text == "that the convoy had been attacked"
+    assert q.speaker is not None and q.speaker.name == "The ministry"
+
+
+def test_pronoun_object_is_no_content(quote_pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert run(quote_pipeline, "Olena Marchuk criticized him on Monday.").quotes == ()
+
+
+def test_quote_cue_that_is_not_a_verb_of_saying(quote_pipeline) -> None:  # type: ignore[no-untyped-def]
+    r = run(quote_pipeline, "“We will rebuild the school,” Olena Marchuk continued.")
+    (q,) = r.quotes
+    assert (q.kind, q.text) == ("direct", "“We will rebuild the school,”")
+    assert q.cue is not None and q.cue.text == "continued"
+    assert q.speaker is not None and q.speaker.name == "Olena Marchuk"
+
+
+@pytest.mark.parametrize("text, parts", [
+    # the cue as a parenthesis inside the reported clause
+    ("The bridge at Dovhe, Olena Marchuk said, will reopen by Friday.",
+     ["The bridge at Dovhe", "will reopen by Friday"]),
+    ("The bridge at Dovhe, according to Olena Marchuk, will reopen by Friday.",
+     ["The bridge at Dovhe", "will reopen by Friday"]),
+    # a relative pronoun before the cue
+    ("The convoy carried flour, which Olena Marchuk said would last a week.",
+     ["which", "would last a week"]),
+    # the writer's words between the one blamed and the charge
+    ("Olena Marchuk accused the governor on Monday of hiding the damage.",
+     ["the governor", "of hiding the damage"]),
+])
+def test_content_in_two_parts_around_the_writers_words(  # type: ignore[no-untyped-def]
+        quote_pipeline, text: str, parts: list[str]) -> None:
+    r = run(quote_pipeline, text)
+    assert [q.text for q in r.quotes] == parts
+    # one attribution: the parts share the cue (the scorer groups them by it)
+    assert len({(q.cue.start, q.cue.end) for q in r.quotes if q.cue is not None}) == 1
+    assert all(q.speaker is not None and q.speaker.name == "Olena Marchuk" for q in r.quotes)
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("Olena Marchuk asked the drivers if the road to Izium was open.", "asked",
+     "if the road to Izium was open"),
+    ("Olena Marchuk vowed to rebuild the school before the winter.", "vowed",
+     "to rebuild the school before the winter"),
+    ("Mayor Petro Danko endorsed Olena Marchuk in the regional race.", "endorsed",
+     "Olena Marchuk"),
+])
+def test_questions_promises_and_stances(quote_pipeline, text: str, cue: str,  # type: ignore[no-untyped-def]
+                                        content: str) -> None:
+    (q,) = run(quote_pipeline, text).quotes
+    assert (q.kind, q.text) == ("indirect", content)
+    assert q.cue is not None and q.cue.text == cue
+
+
+def test_poll_named_at_the_sentence_start_is_the_source(quote_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "In a survey released on Monday, most farmers in Izium said they would stay."
+    q = quote_with(run(quote_pipeline, text), "farmers")
+    assert q.text == "most farmers in Izium said they would stay"
+    assert q.speaker is not None and q.speaker.name == "a survey released on Monday"
+    assert q.cue is not None and q.cue.text == "In"
+
+
+@pytest.mark.parametrize("text, content", [
+    # the speaker's clause goes on after the closing mark
+    ("Petro Danko said “the road is open again” after the storm on Monday.",
+     "“the road is open again” after the storm on Monday"),
+    # a quotation with its own full stop ends the content
+    ("Petro Danko said “the road is open again.” After the storm, the trucks came back.",
+     "“the road is open again.”"),
+])
+def test_quote_after_its_cue_runs_on_to_the_clause_end(  # type: ignore[no-untyped-def]
+        quote_pipeline, text: str, content: str) -> None:
+    q = quote_with(run(quote_pipeline, text), "road")
+    assert q.text == content
+    assert q.speaker is not None and q.speaker.name == "Petro Danko"

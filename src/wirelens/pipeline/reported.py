@@ -8,8 +8,16 @@ attribution.  What it reports is, in this order of preference:
   "Sokolov noted that both sides ...", "..., the minister said.";
 * object plus infinitive: "Carter urged Russia to allow ...";
 * the object of "for"/"on": "observers have called for a ceasefire";
+* a question after "ask": "asked the drivers if the road was open";
 * its direct object, with its predicate: "she described the situation as
-  ...", "he called the rules “a trap.”".
+  ...", "he called the rules “a trap.”", and with the charge after verbs of
+  blame ("accused X of Y");
+* an infinitive after verbs of promise and wish: "vowed to rebuild ...".
+
+Content with the writer's words inside ("accused X on Monday of Y", "The
+bridge, she said, will reopen", "..., which he said would ...", "A,
+according to X, B") comes in two parts (``Reported.rest``).  "In a poll
+released Monday, ..." names the poll as the source.
 
 A clause the parser cut short runs on to the sentence end (see ``_tail``); a
 second verb of saying of the same speaker ("and added that ...") is cut off.
@@ -35,6 +43,16 @@ if TYPE_CHECKING:
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
 # Verbs whose object is the addressee, not the words: "told reporters that ...".
 _ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "warn", "ask", "remind", "urge"})
+# Verbs whose "to ..." is what was said or wanted: "vowed to appeal", "hopes to
+# win" (the verbs of saying and attitude with an infinitive most often missed
+# on PolNeAR train).
+_TO_VERBS = frozenset({"promise", "pledge", "vow", "threaten", "hope", "expect",
+                       "demand", "propose", "agree", "ask", "urge"})
+# Verbs whose object is the one blamed or praised, and "of"/"for" the charge.
+_BLAME_VERBS = frozenset({"accuse", "blame", "criticize", "criticise", "praise", "thank",
+                          "slam", "fault", "condemn", "lambast", "blast", "attack"})
+_QUESTION_VERBS = frozenset({"ask", "wonder", "question", "inquire"})
+_REL_PRONOUNS = frozenset({"what", "which", "who", "that"})
 _FOR_PREPS = frozenset({"for", "on"})
 # "It said" and "it reported" name an organisation met before ("The AP ... It
 # also said that ..."); PolNeAR gives "It" as the source.  Other verbs with
@@ -56,6 +74,9 @@ class Reported:
     start: int
     end: int
     according: bool = False
+    # the content's second part when the writer's words cut it in two ("A,
+    # according to X, B", "accused X on Monday of Y"); start..end is the first
+    rest: tuple[int, int] | None = None
 
 
 def find_reported(doc: Doc, quotes: list[Quoted], *, skip: set[int]) -> list[Reported]:
@@ -68,6 +89,8 @@ def find_reported(doc: Doc, quotes: list[Quoted], *, skip: set[int]) -> list[Rep
             continue
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             found = _according(doc, tok, inside)
+        elif tok.lower_ == "in" and tok.is_sent_start:
+            found = _in_source(doc, tok, inside)
         elif (tok.lemma_ in SPEECH_LEMMAS or tok.lemma_ in ATTITUDE_LEMMAS) and \
                 tok.pos_ == "VERB":
             found = _verb(doc, tok, inside)
@@ -103,13 +126,17 @@ def _paragraph(text: str, pos: int) -> tuple[int, int]:
 def subject_of(tok: Token) -> Token | None:
     """The subject of a speech verb, climbing through "and added", "adding", "to say"."""
     cur: Token | None = tok
-    for _ in range(3):
+    for _ in range(5):
         if cur is None:
             return None
         for child in cur.children:
             if child.dep_ in _SUBJ:
                 return child
         if cur.dep_ in {"conj", "xcomp", "advcl", "acl"} and cur.head is not cur:
+            cur = cur.head
+        elif cur.pos_ in {"NOUN", "ADP"} and cur.dep_ in {"dobj", "pobj", "prep"} and \
+                cur.head is not cur and tok.dep_ == "acl":
+            # "issued a statement saying ...": from the noun to the verb that has it
             cur = cur.head
         else:
             return None
@@ -135,12 +162,6 @@ def _clip(doc: Doc, start: int, end: int, cue: int, inside: _QuoteIndex) -> tupl
     while start < end and text[start] in " \n\t,":
         start += 1
     return start, end
-
-
-def _span(toks: list[Token]) -> tuple[int, int]:
-    first = min(toks, key=lambda t: t.i)
-    last = max(toks, key=lambda t: t.i)
-    return first.idx, last.idx + len(last)
 
 
 def _left_neighbour(doc: Doc, tok: Token) -> Token | None:
@@ -249,7 +270,14 @@ def _verb(doc: Doc, tok: Token, inside: _QuoteIndex) -> Reported | None:
         xcomp = [c for c in children if c.dep_ == "xcomp"]
         preps = [c for c in children if c.dep_ == "prep" and c.lower_ in _FOR_PREPS
                  and c.i == tok.i + 1]
-        if dobj and xcomp and xcomp[0].i > tok.i:
+        question = [c for c in children if c.i > tok.i and tok.lemma_ in _QUESTION_VERBS and
+                    c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in {"if", "whether"}
+                                              for g in c.children)]
+        if question:
+            # "asked workers if they ...": the small model hangs the question on
+            # the verb as a clause of condition
+            content = list(question[0].subtree)
+        elif dobj and xcomp and xcomp[0].i > tok.i:
             content = list(dobj[0].subtree) + list(xcomp[0].subtree)
         elif preps:
             cue_end = preps[0].idx + len(preps[0])
@@ -262,17 +290,112 @@ def _verb(doc: Doc, tok: Token, inside: _QuoteIndex) -> Reported | None:
             content += [t for c in children if ((c.dep_ == "prep" and c.lower_ == "as") or
                                                 c.dep_ == "oprd") and c.i > tok.i
                         for t in c.subtree]
+            if tok.lemma_ in _BLAME_VERBS:
+                # "accused X of Y", "criticized X for Y": the charge is content too
+                content += [t for c in children if c.dep_ == "prep" and c.i > dobj[0].i
+                            and c.lower_ in {"of", "for", "over"} for t in c.subtree]
+        elif dobj and dobj[0].lower_ in _REL_PRONOUNS and dobj[0].i < tok.i:
+            # "what he called ‘a trap’", "which she described as ..."
+            pred = [t for c in children if ((c.dep_ == "prep" and c.lower_ == "as") or
+                                            c.dep_ == "oprd") and c.i > tok.i
+                    for t in c.subtree]
+            content = [dobj[0], *pred] if pred else []
+        elif xcomp and xcomp[0].i > tok.i and tok.lemma_ in _TO_VERBS and \
+                not any(c.dep_ == "auxpass" for c in xcomp[0].children):
+            # "vowed to appeal", "hopes to compete"; not "asked not to be named"
+            content = list(xcomp[0].subtree)
     if not content:
         content = _that_clause(doc, tok)
     if not content:
+        return _around(doc, tok, subj, inside)
+    runs = _runs(doc, content)
+    if any(a.i <= subj.i <= b.i for a, b in runs):
+        return _around(doc, tok, subj, inside, content)
+    first, last = runs[0]
+    start, end = _clip(doc, first.idx, last.idx + len(last), tok.idx, inside)
+    if end <= start or (len(content) == 1 and content[0].pos_ == "PRON"):
+        # "criticized him": a bare pronoun object was not an attribution on PolNeAR train
         return None
-    start, end = _span(content)
-    if start <= subj.idx < end:
+    rest: tuple[int, int] | None = None
+    if len(runs) > 1:
+        # the words between are the writer's ("accused X on Monday of Y"): two parts
+        rest = _clip(doc, runs[1][0].idx, runs[-1][1].idx + len(runs[-1][1]), tok.idx, inside)
+        if rest[1] <= rest[0]:
+            rest = None
+    return Reported(cue_start, cue_end, tok.i, subj.i, start, end, rest=rest)
+
+
+def _runs(doc: Doc, content: list[Token]) -> list[tuple[Token, Token]]:
+    """The content's stretches of consecutive tokens (punctuation bridges a gap)."""
+    idx = sorted({t.i for t in content})
+    runs: list[tuple[Token, Token]] = []
+    begin = prev = idx[0]
+    for i in idx[1:]:
+        if any(not doc[k].is_punct for k in range(prev + 1, i)):
+            runs.append((doc[begin], doc[prev]))
+            begin = i
+        prev = i
+    runs.append((doc[begin], doc[prev]))
+    return runs
+
+
+def _around(doc: Doc, tok: Token, subj: Token, inside: _QuoteIndex,
+            content: list[Token] | None = None) -> Reported | None:
+    """The words on both sides of a cue inside them.
+
+    "The bridge, she said, will reopen" (the cue a parenthesis in the
+    clause) and "food, which the mayor said would last a week" (a relative
+    pronoun before the cue): PolNeAR's content is the two parts, "The
+    bridge | will reopen" and "which | would last a week".
+    """
+    text = doc_text(doc)
+    left_i = subj.left_edge.i
+    if content is None:
+        if tok.dep_ != "parataxis" or left_i == 0 or doc[left_i - 1].text != "," or \
+                tok.i + 1 >= len(doc) or doc[tok.i + 1].text != "," or tok.head.i < tok.i:
+            return None
+        head = tok.head
+        first, last = head.left_edge.i, head.right_edge.i
+        before = (doc[first].idx, doc[left_i - 1].idx)
+        after = (doc[tok.i + 1].idx + 1, doc[last].idx + len(doc[last]))
+    else:
+        pron = min(content, key=lambda t: t.i)
+        if pron.lower_ not in {"which", "who", "that"} or pron.i + 1 != left_i:
+            return None
+        last_i = max(t.i for t in content)
+        if last_i <= tok.i:
+            return None
+        before = (pron.idx, pron.idx + len(pron))
+        nxt = doc[tok.i + 1]
+        after = (nxt.idx, doc[last_i].idx + len(doc[last_i]))
+    if inside.contains(before[0]) or inside.contains(after[0]):
         return None
-    start, end = _clip(doc, start, end, tok.idx, inside)
-    if end <= start:
+    start, end = _clip(doc, before[0], before[1], tok.idx, inside)
+    rest = _clip(doc, after[0], after[1], tok.idx, inside)
+    if end <= start or rest[1] - rest[0] < 3 or not text[start:end].strip():
         return None
-    return Reported(cue_start, cue_end, tok.i, subj.i, start, end)
+    return Reported(tok.idx, tok.idx + len(tok), tok.i, subj.i, start, end, rest=rest)
+
+
+def _in_source(doc: Doc, tok: Token, inside: _QuoteIndex) -> Reported | None:
+    """'In a poll released Monday, 50 percent chose ...': the poll is the source.
+
+    PolNeAR marks such sentences as attributions with "In" as the cue.
+    """
+    pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.lemma_ not in _SOURCE_NOUNS:
+        return None
+    last = tok.right_edge.i
+    if last + 1 >= tok.sent.end or doc[last + 1].text != ",":
+        return None
+    start, end = _clip(doc, doc[last + 1].idx + 1, tok.sent.end_char, tok.idx, inside)
+    if end - start < 3:
+        return None
+    return Reported(tok.idx, tok.idx + len(tok), tok.i, pobj.i, start, end)
+
+
+# Nouns that report findings: "In a poll ...", "In its report ...".
+_SOURCE_NOUNS = frozenset({"poll", "survey", "study", "report", "analysis"})
 
 
 def _according(doc: Doc, tok: Token, inside: _QuoteIndex) -> Reported | None:
@@ -285,13 +408,26 @@ def _according(doc: Doc, tok: Token, inside: _QuoteIndex) -> Reported | None:
     first, last = phrase[0], phrase[-1]
     sent = tok.sent
     text = doc_text(doc)
-    if first <= sent.start + 1:
+    rest: tuple[int, int] | None = None
+    if first <= sent.start + 1 or doc[first - 1].text in {":", ";"}:
+        # "According to X, ..." (also after a colon the parser kept in the sentence)
         start = doc[last].idx + len(doc[last])
         end = sent.end_char
     else:
         start = sent.start_char
         end = doc[first].idx
+        # "A, according to X, B.": the words on both sides are what X said
+        after = doc[last + 1] if last + 1 < sent.end else None
+        if after is not None and after.text == "," and sent.end - last > _REST_MIN_TOKENS:
+            rest = _clip(doc, after.idx + 1, sent.end_char, tok.idx, inside)
+            if rest[1] - rest[0] < 3:
+                rest = None
     start, end = _clip(doc, start, end, tok.idx, inside)
     if end - start < 3 or not text[start:end].strip():
         return None
-    return Reported(tok.idx, to.idx + len(to), tok.i, pobj.i, start, end, according=True)
+    return Reported(tok.idx, to.idx + len(to), tok.i, pobj.i, start, end, according=True,
+                    rest=rest)
+
+
+# "A, according to X, B" has its B only when B is a clause, not "..., according to X, said."
+_REST_MIN_TOKENS = 3
