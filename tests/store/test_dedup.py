@@ -159,3 +159,52 @@ def test_a_store_at_version_1_migrates_and_groups_its_articles(db: Path) -> None
     # The old article has no date: the dated copy is the original.
     assert got["new"] == ("new", True, 1.0)
     assert got["old"][:2] == ("new", False)
+
+
+def test_stored_groups_are_renamed_and_merged_by_later_articles(db: Path) -> None:
+    near = QUOTE.replace("door", "gate")
+    # Two groups, stored one run apart: the exact quote, and its near variant.
+    store(db,
+          article("b1", OTHER + "\n\n" + QUOTE, outlet="B", published="2025-03-15",
+                  quotes=((QUOTE, "Levchenko"),)),
+          article("b2", BODY + "\n\n" + QUOTE, outlet="C", published="2025-03-16",
+                  quotes=((QUOTE, "Levchenko"),)))
+    store(db, article("c1", OTHER + "\n\n" + near + ".", outlet="D", published="2025-03-17",
+                      quotes=((near, "Levchenko"),)))
+    with Reader.open(db) as r:
+        links = dict(r.query("SELECT article_id, link_id FROM quote_keys").rows)
+    assert links == {"b1": quote_key(QUOTE), "b2": quote_key(QUOTE), "c1": quote_key(QUOTE)}
+    # A copy published earlier than all of them, with the near wording, arrives last:
+    # it is the group's first quote now, so the group takes its key as its name.
+    store(db, article("a0", BODY + "\n\n" + near + "!", outlet="A", published="2025-03-01",
+                      quotes=((near, "Dmytro Levchenko"),)))
+    with Reader.open(db) as r:
+        links = dict(r.query("SELECT article_id, link_id FROM quote_keys").rows)
+        groups = r.query("SELECT * FROM quote_groups").rows
+    assert set(links.values()) == {quote_key(near)}
+    assert groups == [(quote_key(near), 4, 4, 4, 2, False)]
+
+
+def test_a_new_quote_near_two_stored_groups_merges_them(db: Path) -> None:
+    bridge = "our convoy left every river crossing at dawn under heavy drone fire"
+    one, two = bridge.replace("dawn", "dusk"), bridge.replace("heavy", "light")
+    assert jaccard(shingles(one, size=1), shingles(two, size=1)) < 0.8  # apart on their own
+    store(db,
+          article("a1", OTHER + "\n\n" + one, outlet="A", published="2025-03-10",
+                  quotes=((one, "Levchenko"),)),
+          article("a2", BODY + "\n\n" + one, outlet="B", published="2025-03-11",
+                  quotes=((one, "Levchenko"),)))
+    store(db,
+          article("b1", OTHER + "\n\n" + two + ".", outlet="C", published="2025-03-12",
+                  quotes=((two, "Bondar"),)),
+          article("b2", BODY + "\n\n" + two + ".", outlet="D", published="2025-03-13",
+                  quotes=((two, "Bondar"),)))
+    with Reader.open(db) as r:
+        assert len(r.query("SELECT * FROM quote_groups").rows) == 2
+    store(db, article("c1", BODY + "\n\n" + bridge + "!", outlet="E", published="2025-03-14",
+                      quotes=((bridge, None),)))
+    with Reader.open(db) as r:
+        links = set(r.query("SELECT link_id FROM quote_keys").rows)
+        groups = r.query("SELECT * FROM quote_groups").rows
+    assert links == {(quote_key(one),)}
+    assert groups == [(quote_key(one), 5, 5, 5, 2, True)]

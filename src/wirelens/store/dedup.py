@@ -110,8 +110,16 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.casefold())
 
 
+#: Word hashes kept across texts (news vocabulary repeats), emptied when it grows past
+#: this many words so that a long ingest does not grow with it.
+_HASH_CACHE_WORDS = 200_000
+_hash_cache: dict[str, int] = {}
+
+
 def _word_hashes(tokens: Sequence[str]) -> U64:
-    cache: dict[str, int] = {}
+    cache = _hash_cache
+    if len(cache) > _HASH_CACHE_WORDS:
+        cache.clear()
     out = np.empty(len(tokens), dtype=np.uint64)
     for i, token in enumerate(tokens):
         h = cache.get(token)
@@ -342,144 +350,172 @@ Node = tuple[str, int]  # (article_id, ordinal)
 
 
 def _quotes(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> tuple[int, int]:
+    """Key the new articles' quotes and link them to each other and to stored groups.
+
+    Stored quotes take part as their groups (``("link", link_id)``), never one by
+    one: a quote that 400 articles repeat is one group, and the work per batch
+    stays proportional to the new quotes and the distinct keys they meet.  On a
+    synthetic corpus of 10,000 articles (bench/bench_memory.py --ingest) linking
+    member by member took 13 minutes and 900 MB in the parent.
+    """
     rows = con.execute(
         "SELECT article_id, ordinal, text FROM quotes"
         " WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [article_ids],
     ).fetchall()
     if not rows:
         return 0, 0
-    new: dict[Node, tuple[str, U64]] = {}
-    band_rows: list[tuple[int, str, int]] = []
-    for aid, ordinal, text in rows:
-        key = quote_key(text)
-        bag = shingles(key, size=1)
-        new[(aid, ordinal)] = (key, bag)
-        if len(bag) and len(key.split()) >= NEAR_QUOTE_WORDS:
-            sig = signature(bag, num_perm=QUOTE_PERM)
-            for lsh in band_keys(sig, bands=QUOTE_BANDS, rows=QUOTE_ROWS):
-                band_rows.append((lsh, aid, ordinal))
-    nodes = list(new)
+    keys: dict[Node, str] = {(aid, ordinal): quote_key(text) for aid, ordinal, text in rows}
+    nodes = list(keys)
+    groups = _Groups()
+    first: dict[str, Node] = {}  # each distinct new key, by its first quote
+    for node in nodes:
+        groups.union(node, first.setdefault(keys[node], node))
+    # Equal keys already stored: their groups.
+    stored_keys: set[str] = set()
+    for key, link_id in con.execute(
+        "SELECT DISTINCT quote_key, link_id FROM quote_keys"
+        " WHERE quote_key IN (SELECT unnest(?::VARCHAR[])) AND quote_key <> ''"
+        " AND article_id NOT IN (SELECT unnest(?::VARCHAR[]))", [list(first), article_ids],
+    ).fetchall():
+        stored_keys.add(key)
+        groups.union(first[key], ("link", link_id))
     con.execute(
         "INSERT INTO quote_keys (article_id, ordinal, quote_key, n_words, link_id)"
         " SELECT unnest(?::VARCHAR[]), unnest(?::INTEGER[]), unnest(?::VARCHAR[]),"
         " unnest(?::INTEGER[]), unnest(?::VARCHAR[])",
-        [[a for a, _ in nodes], [o for _, o in nodes], [new[n][0] for n in nodes],
-         [len(new[n][0].split()) for n in nodes], [new[n][0] for n in nodes]],
+        [[a for a, _ in nodes], [o for _, o in nodes], [keys[n] for n in nodes],
+         [len(keys[n].split()) for n in nodes], [keys[n] for n in nodes]],
     )
+    # Near matches, one candidate search per distinct key.  Bands are stored for a
+    # key's first quote only: later copies would repeat its bands and candidates.
+    bags: dict[str, U64] = {}
+    probes: list[tuple[int, str]] = []
+    band_rows: list[tuple[int, str, int]] = []
+    for key, node in first.items():
+        if len(key.split()) < NEAR_QUOTE_WORDS:
+            continue
+        bags[key] = shingles(key, size=1)
+        lsh = band_keys(signature(bags[key], num_perm=QUOTE_PERM),
+                        bands=QUOTE_BANDS, rows=QUOTE_ROWS)
+        probes.extend((k, key) for k in lsh)
+        if key not in stored_keys:
+            band_rows.extend((k, *node) for k in lsh)
     if band_rows:
         con.execute(
             "INSERT INTO quote_bands SELECT unnest(?::UBIGINT[]), unnest(?::VARCHAR[]),"
             " unnest(?::INTEGER[])", [list(c) for c in zip(*band_rows, strict=True)],
         )
-    groups = _Groups()
-    for node in nodes:
-        groups.find(node)
-    # Equal keys, stored or new (the new rows are in quote_keys already).
-    for aid, ordinal, other_aid, other_ordinal in con.execute(
-        "SELECT n.article_id, n.ordinal, k.article_id, k.ordinal FROM quote_keys k"
-        " JOIN quote_keys n ON n.quote_key = k.quote_key AND n.quote_key <> ''"
-        " WHERE n.article_id IN (SELECT unnest(?::VARCHAR[]))"
-        " AND (k.article_id, k.ordinal) <> (n.article_id, n.ordinal)", [article_ids],
-    ).fetchall():
-        groups.union((aid, ordinal), (other_aid, other_ordinal))
-    if band_rows:
+    if probes:
+        # New keys' bands are in already: new quotes find each other here too.
         near = con.execute(
-            "SELECT DISTINCT n.aid, n.ord, b.article_id, b.ordinal FROM quote_bands b"
-            " JOIN (SELECT unnest(?::UBIGINT[]) AS key, unnest(?::VARCHAR[]) AS aid,"
-            " unnest(?::INTEGER[]) AS ord) n ON b.lsh_key = n.key"
-            " WHERE (b.article_id, b.ordinal) <> (n.aid, n.ord)",
-            [list(c) for c in zip(*band_rows, strict=True)],
+            "SELECT DISTINCT p.key, k.quote_key, k.link_id FROM quote_bands b"
+            " JOIN (SELECT unnest(?::UBIGINT[]) AS lsh, unnest(?::VARCHAR[]) AS key) p"
+            " ON b.lsh_key = p.lsh"
+            " JOIN quote_keys k ON k.article_id = b.article_id AND k.ordinal = b.ordinal"
+            " WHERE k.quote_key <> p.key",
+            [[k for k, _ in probes], [key for _, key in probes]],
         ).fetchall()
-        bags = {n: bag for n, (_, bag) in new.items()}
-        wanted = sorted({(b, o) for _, _, b, o in near} - set(bags))
-        for aid, ordinal, key in _select_nodes(
-            con, "SELECT k.article_id, k.ordinal, k.quote_key FROM quote_keys k", wanted
-        ):
-            bags[(aid, ordinal)] = shingles(key, size=1)
-        for aid, ordinal, other_aid, other_ordinal in near:
-            a, b = (aid, ordinal), (other_aid, other_ordinal)
-            if b in bags and jaccard(bags[a], bags[b]) >= NEAR_QUOTE_THRESHOLD:
-                groups.union(a, b)
-    # Stored quotes met here bring the other members of their stored group along;
-    # ("link", id) stands for a stored group, so its old summary row can be dropped.
-    stored = sorted(n for n in groups.parent if n not in new)
-    for link_id, aid, ordinal in _select_nodes(
-        con,
-        "SELECT m.link_id, m.article_id, m.ordinal FROM quote_keys m WHERE m.link_id IN"
-        " (SELECT k.link_id FROM quote_keys k",
-        stored, close=")",
-    ):
-        groups.union(("link", link_id), (aid, ordinal))
-    return len(nodes), _relink(con, groups.components())
+        for key, other, link_id in near:
+            bag = bags.get(other)
+            if bag is None:
+                bag = bags[other] = shingles(other, size=1)
+            if jaccard(bags[key], bag) >= NEAR_QUOTE_THRESHOLD:
+                groups.union(first[key], first.get(other, ("link", link_id)))
+    return len(nodes), _relink(con, groups.components(), article_ids, keys)
 
 
-def _select_nodes(
-    con: duckdb.DuckDBPyConnection, select: str, nodes: Sequence[Node], *, close: str = ""
-) -> list[tuple[Any, ...]]:
-    """``select`` (over ``quote_keys k``) restricted to the quotes ``nodes``."""
-    if not nodes:
-        return []
-    return con.execute(
-        f"{select} JOIN (SELECT unnest(?::VARCHAR[]) AS a, unnest(?::INTEGER[]) AS o) s"
-        f" ON k.article_id = s.a AND k.ordinal = s.o{close}",
-        [[a for a, _ in nodes], [o for _, o in nodes]],
-    ).fetchall()
+def _relink(con: duckdb.DuckDBPyConnection, components: list[list[Any]],
+            article_ids: list[str], keys: dict[Node, str]) -> int:
+    """Name each group after its earliest quote's key, in SQL, and rewrite its summary.
 
-
-def _relink(con: duckdb.DuckDBPyConnection, components: list[list[Any]]) -> int:
-    """Name each group after its earliest quote's key and rewrite its summary row."""
-    nodes: list[Node] = [n for c in components for n in c if n[0] != "link"]
-    info = {
-        (aid, ordinal): (key, speaker, entity, outlet, (published is None, published or "",
-                                                        ingested, aid, ordinal))
-        for aid, ordinal, key, speaker, entity, outlet, published, ingested in con.execute(
-            "SELECT k.article_id, k.ordinal, k.quote_key, q.speaker_name, q.speaker_entity_id,"
-            " coalesce(a.outlet, a.url, a.source), a.published, a.ingested_at"
-            " FROM quote_keys k JOIN (SELECT unnest(?::VARCHAR[]) AS a,"
-            " unnest(?::INTEGER[]) AS o) s ON k.article_id = s.a AND k.ordinal = s.o"
-            " JOIN quotes q ON q.article_id = k.article_id AND q.ordinal = k.ordinal"
-            " JOIN articles a ON a.id = k.article_id",
-            [[a for a, _ in nodes], [o for _, o in nodes]],
-        ).fetchall()
-    }
-    changed = 0
-    updates: list[tuple[str, str, int]] = []
-    summaries: list[tuple[str, int, int, int, int, bool]] = []
-    old_links: set[str] = set()
+    A component holds new quotes and stored groups (``("link", id)``).  Its
+    earliest quote is the earliest of its new quotes and of each stored group's
+    first; stored groups renamed or merged are updated with one statement.
+    """
+    links = sorted({n[1] for c in components for n in c if n[0] == "link"})
+    new = [n for c in components for n in c if n[0] != "link"]
+    order: dict[Any, tuple[Any, ...]] = {}
+    for aid, ordinal, published, ingested in con.execute(
+        "SELECT k.article_id, k.ordinal, a.published, a.ingested_at FROM quote_keys k"
+        " JOIN (SELECT unnest(?::VARCHAR[]) AS a, unnest(?::INTEGER[]) AS o) s"
+        " ON k.article_id = s.a AND k.ordinal = s.o JOIN articles a ON a.id = k.article_id",
+        [[a for a, _ in new], [o for _, o in new]],
+    ).fetchall():
+        order[(aid, ordinal)] = (published is None, published or "", ingested, aid, ordinal)
+    if links:
+        for link_id, published, ingested, aid, ordinal in con.execute(
+            "SELECT DISTINCT ON (k.link_id) k.link_id, a.published, a.ingested_at,"
+            " k.article_id, k.ordinal FROM quote_keys k JOIN articles a ON a.id = k.article_id"
+            " WHERE k.link_id IN (SELECT unnest(?::VARCHAR[]))"
+            " AND k.article_id NOT IN (SELECT unnest(?::VARCHAR[]))"
+            " ORDER BY k.link_id, a.published IS NULL, coalesce(a.published, ''),"
+            " a.ingested_at, k.article_id, k.ordinal", [links, article_ids],
+        ).fetchall():
+            order[("link", link_id)] = (published is None, published or "", ingested, aid,
+                                        ordinal)
+    renamed: list[tuple[str, str]] = []  # stored link -> its new name
+    assigned: list[tuple[str, str, int]] = []  # new quote -> its link
+    finals: set[str] = set()
     for component in components:
-        old_links.update(n[1] for n in component if n[0] == "link")
-        members = [n for n in component if n[0] != "link" and n in info]
+        members = [n for n in component if n in order]
         if not members:
             continue
-        first = min(members, key=lambda n: info[n][4])
-        link_id = info[first][0]
-        updates.extend((link_id, a, o) for a, o in members)
-        articles = {a for a, _ in members}
-        if len(articles) < 2:
-            continue
-        changed += 1
-        speakers = _speakers(info[n][1:3] for n in members)
-        outlets = {info[n][3] for n in members if info[n][3] is not None}
-        summaries.append((link_id, len(members), len(articles), len(outlets), len(speakers),
-                          _conflicting(speakers)))
-    if updates:
+        head = min(members, key=lambda n: order[n])
+        link_id = head[1] if head[0] == "link" else keys[head]
+        finals.add(link_id)
+        renamed.extend((n[1], link_id) for n in members if n[0] == "link" and n[1] != link_id)
+        assigned.extend((link_id, *n) for n in members if n[0] != "link")
+    if renamed:
+        con.execute(
+            "UPDATE quote_keys SET link_id = r.new FROM (SELECT unnest(?::VARCHAR[]) AS old,"
+            " unnest(?::VARCHAR[]) AS new) r WHERE quote_keys.link_id = r.old"
+            " AND quote_keys.article_id NOT IN (SELECT unnest(?::VARCHAR[]))",
+            [[o for o, _ in renamed], [n for _, n in renamed], article_ids],
+        )
+    if assigned:
         con.execute(
             "UPDATE quote_keys SET link_id = u.link_id FROM (SELECT unnest(?::VARCHAR[]) AS"
             " link_id, unnest(?::VARCHAR[]) AS a, unnest(?::INTEGER[]) AS o) u"
             " WHERE quote_keys.article_id = u.a AND quote_keys.ordinal = u.o",
-            [list(c) for c in zip(*updates, strict=True)],
+            [list(c) for c in zip(*assigned, strict=True)],
         )
-    gone = sorted(old_links | {s[0] for s in summaries})
-    if gone:
-        con.execute("DELETE FROM quote_groups WHERE link_id IN (SELECT unnest(?::VARCHAR[]))",
-                    [gone])
-    if summaries:
-        con.execute(
-            "INSERT INTO quote_groups SELECT unnest(?::VARCHAR[]), unnest(?::INTEGER[]),"
-            " unnest(?::INTEGER[]), unnest(?::INTEGER[]), unnest(?::INTEGER[]),"
-            " unnest(?::BOOLEAN[])", [list(c) for c in zip(*summaries, strict=True)],
-        )
-    return changed
+    touched = sorted(finals | set(links))
+    con.execute("DELETE FROM quote_groups WHERE link_id IN (SELECT unnest(?::VARCHAR[]))",
+                [touched])
+    return _summarise(con, sorted(finals))
+
+
+def _summarise(con: duckdb.DuckDBPyConnection, link_ids: list[str]) -> int:
+    """Write the summary row of each of these groups that spans two articles or more."""
+    if not link_ids:
+        return 0
+    counts = con.execute(
+        "SELECT k.link_id, count(*), count(DISTINCT k.article_id),"
+        " count(DISTINCT coalesce(a.outlet, a.url, a.source)) FROM quote_keys k"
+        " JOIN articles a ON a.id = k.article_id"
+        " WHERE k.link_id IN (SELECT unnest(?::VARCHAR[])) GROUP BY k.link_id"
+        " HAVING count(DISTINCT k.article_id) >= 2", [link_ids],
+    ).fetchall()
+    if not counts:
+        return 0
+    names: dict[str, list[tuple[str | None, str | None]]] = {}
+    for link_id, name, entity in con.execute(
+        "SELECT DISTINCT k.link_id, q.speaker_name, q.speaker_entity_id FROM quote_keys k"
+        " JOIN quotes q ON q.article_id = k.article_id AND q.ordinal = k.ordinal"
+        " WHERE k.link_id IN (SELECT unnest(?::VARCHAR[]))", [[c[0] for c in counts]],
+    ).fetchall():
+        names.setdefault(link_id, []).append((name, entity))
+    summaries = []
+    for link_id, n_quotes, n_articles, n_outlets in counts:
+        speakers = _speakers(names.get(link_id, []))
+        summaries.append((link_id, n_quotes, n_articles, n_outlets, len(speakers),
+                          _conflicting(speakers)))
+    con.execute(
+        "INSERT INTO quote_groups SELECT unnest(?::VARCHAR[]), unnest(?::INTEGER[]),"
+        " unnest(?::INTEGER[]), unnest(?::INTEGER[]), unnest(?::INTEGER[]),"
+        " unnest(?::BOOLEAN[])", [list(c) for c in zip(*summaries, strict=True)],
+    )
+    return len(summaries)
 
 
 def _speakers(pairs: Iterable[tuple[str | None, str | None]]) -> list[frozenset[str]]:
