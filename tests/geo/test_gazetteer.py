@@ -121,7 +121,8 @@ def test_united_states(gaz: Gazetteer, name: str) -> None:
 @pytest.mark.parametrize(
     ("name", "code"),
     [("UK", "GB"), ("Britain", "GB"), ("Russia", "RU"), ("DRC", "CD"), ("DR Congo", "CD"),
-     ("Democratic Republic of the Congo", "CD"), ("Ivory Coast", "CI"), ("Burma", "MM"),
+     ("Democratic Republic of the Congo", "CD"), ("Democratic Republic of Congo", "CD"),
+     ("Zaire", "CD"), ("People's Republic of China", "CN"), ("Ivory Coast", "CI"), ("Burma", "MM"),
      ("Myanmar", "MM"), ("Syria", "SY"), ("Georgia", "GE"), ("Luxembourg", "LU")],
 )
 def test_country_short_forms(gaz: Gazetteer, name: str, code: str) -> None:
@@ -207,6 +208,9 @@ def test_quebec_province_has_a_population(gaz: Gazetteer) -> None:
     ("Middle East", "Middle East"), ("Scandinavia", "Scandinavia"),
     ("Southern California", "Southern California"), ("EU", "European Union"),
     ("Newfoundland", "Newfoundland and Labrador"), ("L.A.", "Los Angeles"),
+    ("South Ossetia", "South Ossetia"), ("the Caucasus", "Caucasus"),
+    ("Urals", "Ural Mountains"), ("Siberia", "Siberia"), ("Kashmir", "Kashmir"),
+    ("NSW", "New South Wales"),
 ])
 def test_named_places_added(gaz: Gazetteer, name: str, expected: str) -> None:
     assert gaz.lookup(name)[0].name == expected
@@ -214,3 +218,8 @@ def test_named_places_added(gaz: Gazetteer, name: str, expected: str) -> None:
 
 def test_eu_matches_only_in_capitals(gaz: Gazetteer) -> None:
     assert all(e.name != "European Union" for e in gaz.lookup("Eu"))
+
+
+def test_region_abbreviations_match_only_in_capitals(gaz: Gazetteer) -> None:
+    assert gaz.lookup("NSW")[0].name == "New South Wales"
+    assert not gaz.has_name("nsw")

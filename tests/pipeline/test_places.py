@@ -243,3 +243,60 @@ def test_streets_lie_where_the_towns_are(geo_pipeline: Pipeline) -> None:
     assert street.geonameid is None and street.precision == "area"
     assert street.lat is not None and street.lon is not None and town.lat is not None
     assert abs(street.lat - town.lat) < 1.0
+
+
+def test_a_former_name_does_not_win_over_a_towns_own(geo_pipeline: Pipeline) -> None:
+    # GeoNames keeps old names: "Washington" is a former name of an Ohio town now
+    # called otherwise, which Ohio context used to pick; a spelling variant
+    # ("Kharkov") pays nothing.
+    record = run(geo_pipeline, "Crews in Washington and Dayton cleared the roads after the storm.")
+    assert at(record, "Washington").name != "Piqua"
+    record = run(geo_pipeline, "Shelling resumed in Kharkov and Izium overnight.")
+    assert at(record, "Kharkov").name == "Kharkiv"
+    assert places_module._same_name("Sloviansk", "Slovyansk")
+    assert not places_module._same_name("Washington", "Piqua")
+
+
+def test_a_village_does_not_take_a_countrys_name(geo_pipeline: Pipeline) -> None:
+    # Ohio has a village called Russia; a story set among Ohio towns that names
+    # Russia still means the country.
+    record = run(geo_pipeline, "Farmers from Dayton, Columbus and Toledo said prices set in "
+                               "Russia decide what they earn in Ohio.")
+    assert at(record, "Russia").feature_code == "PCLI"
+
+
+def test_two_towns_settle_on_one_state(geo_pipeline: Pipeline) -> None:
+    # Clinton and Paris are both towns of several states; the rounds of context
+    # votes let the two names settle on one state (two rounds of flat votes left
+    # Paris in France).
+    record = run(geo_pipeline, "Police in Clinton and Paris said the roads were closed.")
+    clinton, paris = at(record, "Clinton"), at(record, "Paris")
+    assert paris.country == "United States"
+    assert paris.admin1 == clinton.admin1
+
+
+def test_a_bare_county_name_in_its_states_article(geo_pipeline: Pipeline) -> None:
+    record = run(geo_pipeline, "Voters in Sarpy and Lancaster backed the measure, Nebraska "
+                               "officials said; Omaha and Lincoln split.")
+    lancaster = at(record, "Lancaster")
+    assert (lancaster.admin1, lancaster.feature_code) == ("Nebraska", "ADM2")
+
+
+def test_zaire_is_the_congo(geo_pipeline: Pipeline) -> None:
+    record = run(geo_pipeline, "Mobutu ruled Zaire for three decades.")
+    assert at(record, "Zaire").feature_code == "PCLI"
+    assert at(record, "Zaire").country == "Democratic Republic of the Congo"
+
+
+def test_formal_and_abbreviated_town_names(geo_pipeline: Pipeline) -> None:
+    from wirelens.ingest import read_text
+
+    text = "Officials in the Town of Groton and W. Columbia met on Monday."
+    article = read_text(text, source="test")
+    doc = geo_pipeline.resources.nlp(article.text)
+    ctx = Context(article=article, doc=doc, resources=geo_pipeline.resources)
+    spans = [(text.index("Town of Groton"), text.index(" and")),
+             (text.index("W. Columbia"), text.index(" met"))]
+    groton, columbia = places_module.resolve_spans(ctx, spans)
+    assert groton is not None and groton.name == "Groton"
+    assert columbia is not None and columbia.name == "West Columbia"

@@ -536,7 +536,8 @@ def _add_region_names(
     if native and is_latin(native) and native not in (base, display):
         variants.append(native)
     for v in variants:
-        out.name(gid, v, preferred=False, score=official)
+        out.name(gid, v, preferred=False, score=official,
+                 case_sensitive=v in curated.CASE_SENSITIVE_ALIASES)
     if iso:
         out.name(gid, iso, preferred=False, score=official, case_sensitive=True)
     key = plain_key(base)

@@ -28,7 +28,10 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "US": ("United States of America", "U.S.", "U.S.A.", "America", "the United States"),
     "GB": ("UK", "U.K.", "Britain", "Great Britain", "the United Kingdom"),
     "RU": ("Russian Federation",),
-    "CD": ("DR Congo", "DRC", "Democratic Republic of the Congo", "Congo-Kinshasa", "D.R. Congo"),
+    # "Zaire": the country's name until 1997 (GeoNames has only an Angolan province)
+    "CD": ("DR Congo", "DRC", "Democratic Republic of the Congo", "Congo-Kinshasa", "D.R. Congo",
+           "Democratic Republic of Congo", "DR of Congo", "Zaire", "Zaïre"),
+    "CN": ("People's Republic of China", "PRC", "Mainland China"),
     "CG": ("Congo-Brazzaville", "Republic of Congo", "Congo"),
     "CI": ("Côte d'Ivoire", "Cote d'Ivoire"),
     "MM": ("Burma", "Myanmar"),
@@ -62,7 +65,8 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
 
 # Aliases that are only names when written exactly so: "US" is the country,
 # "us" is a pronoun.  ISO codes are added to this set at build time.
-CASE_SENSITIVE_ALIASES = frozenset({"US", "USA", "UK", "DRC", "DPRK", "UAE", "CAR", "EU"})
+CASE_SENSITIVE_ALIASES = frozenset({"US", "USA", "UK", "DRC", "DPRK", "UAE", "CAR", "EU", "PRC",
+                                    "NSW"})
 
 # Country → (ISO 3166-2 subdivision code → GeoNames admin-1 code), where GeoNames
 # numbers the units and the centre-vote join fails: Quebec's centre lies so far
@@ -132,6 +136,7 @@ REGION_ALIASES: dict[str, tuple[str, ...]] = {
     "RU-KRS": ("Kursk Oblast", "Kursk region"),
     "RU-BEL": ("Belgorod Oblast", "Belgorod region"),
     "CA-NL": ("Newfoundland",),
+    "AU-NSW": ("NSW",),
     "CA-QC": ("Quebec province", "Province of Quebec"),
 }
 
@@ -172,4 +177,20 @@ NAMED_REGIONS: tuple[NamedRegion, ...] = (
     NamedRegion(-12, "Southern California", ("SoCal",), "US", 34.0, -117.5),
     # An institution more than a territory: placed at its seat, Brussels.
     NamedRegion(-13, "European Union", ("EU", "E.U.", "the European Union"), "", 50.85, 4.35),
+    # Breakaway regions, mountain ranges, islands and seas that GeoNames' cities and
+    # admin-1 data lack (found missing on LGL and GeoVirus; centres from an atlas).
+    NamedRegion(-14, "South Ossetia", ("Tskhinvali Region",), "GE", 42.35, 43.97),
+    NamedRegion(-15, "Caucasus", ("the Caucasus", "Caucasus Mountains", "Caucasus region"), "",
+                42.5, 44.5),
+    NamedRegion(-16, "North Caucasus", ("the North Caucasus", "Northern Caucasus"), "RU",
+                43.5, 45.0),
+    NamedRegion(-17, "Ural Mountains", ("Urals", "the Urals", "Ural region"), "RU", 60.0, 59.5),
+    NamedRegion(-18, "Siberia", ("Siberian region",), "RU", 61.0, 100.0),
+    NamedRegion(-19, "Java", ("Java island",), "ID", -7.5, 110.0),
+    NamedRegion(-20, "Sumatra", ("Sumatra island",), "ID", 0.0, 101.5),
+    NamedRegion(-21, "Kashmir", ("Kashmir region",), "", 34.5, 76.0),
+    NamedRegion(-22, "Anatolia", ("Asia Minor",), "TR", 39.0, 34.0),
+    NamedRegion(-23, "Mediterranean", ("the Mediterranean", "Mediterranean Sea"), "", 35.0, 18.0),
+    NamedRegion(-24, "West Africa", ("Western Africa",), "", 12.0, -3.0),
+    NamedRegion(-25, "Indian Ocean", ("the Indian Ocean",), "", -20.0, 80.0),
 )
