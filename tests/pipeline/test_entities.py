@@ -172,3 +172,17 @@ def test_a_country_is_not_a_surname(pipeline) -> None:  # type: ignore[no-untype
     record = run(pipeline, "Rethinking Chile. Trade talks resumed as Chile signed a deal with "
                            "its neighbours.")
     assert "GPE" in labels_of(record, "Chile")
+
+
+def test_towns_the_small_model_misreads_are_places(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # en_core_web_sm tags the first as an adverb and the pair as a work of art.
+    record = run(pipeline, "Russian forces shelled Toretsk on Monday, the governor said. "
+                           "Missiles were launched from Taganrog and Rostov, officials said.")
+    for name in ("Toretsk", "Taganrog", "Rostov"):
+        assert "GPE" in labels_of(record, name), name
+
+
+def test_a_verb_done_to_places_does_not_make_a_small_namesake_a_place(pipeline) -> None:  # type: ignore[no-untyped-def]
+    record = run(pipeline, "The report was written by Alexander Sokolov. Critics attacked Sokolov "
+                           "for its tone.")
+    assert not labels_of(record, "Sokolov") & {"GPE", "LOC"}  # a Czech town too

@@ -40,6 +40,14 @@ if TYPE_CHECKING:
 
 Label = Literal["PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"]
 KEPT_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"})
+# Verbs done to a place in war reporting: what follows them is a place, not a person.
+PLACE_ACTION_LEMMAS = frozenset({
+    "shell", "bomb", "strike", "attack", "capture", "liberate", "seize", "retake",
+    "recapture", "encircle", "storm", "besiege", "evacuate", "enter", "abandon",
+    "reach", "surround", "bombard", "raid", "occupy", "target", "hit",
+})
+# Labels under which the small model hides place names it does not know.
+MISREAD_LABELS = frozenset({"WORK_OF_ART", "EVENT", "LAW"})
 
 # Where a candidate came from, strongest first: a stronger source wins an overlap.
 PRIORITY = {"title": 0, "ruler": 1, "region": 2, "surname": 3, "model": 4, "gazetteer": 5,
@@ -200,6 +208,9 @@ class EntityLayer:
                 continue
             if label == "LANGUAGE" and ent.text in lexicon.DEMONYMS:
                 label = "NORP"
+            if label in MISREAD_LABELS and not from_ruler:
+                out += self._misread_places(doc, text, ent.start_char, ent.end_char)
+                continue
             if label not in KEPT_LABELS:
                 continue
             start, end = text.trim(ent.start_char, ent.end_char)
@@ -235,6 +246,34 @@ class EntityLayer:
                 continue
             start, end = text.trim(doc[i].idx, doc[j - 1].idx + len(doc[j - 1]))
             out.append(Cand(start, end, "ORG", "ruler"))
+        return out
+
+    def _misread_places(self, doc: Doc, text: _Text, start: int, end: int) -> list[Cand]:
+        """Places the small model calls a work of art, an event or a law.
+
+        en_core_web_sm reads unfamiliar transliterated names this way ("launched from
+        Taganrog and Rostov" is a WORK_OF_ART); a name, or every part of a list, that
+        the gazetteer knows is a place when it is significant or follows a locative
+        preposition, as in gazetteer recall.
+        """
+        start, end = text.trim(start, end)
+        if end <= start:
+            return []
+        whole = doc_text(doc)
+        parts = self._list_parts(whole, start, end)
+        if parts is None:
+            entries = self.resources.gazetteer.lookup(whole[start:end])
+            if not entries:
+                return []
+            parts = [Cand(start, end, _place_label(entries[0]), "model", geo=entries[0])]
+        prev = _previous_word(doc, start)
+        out = []
+        for c in parts:
+            assert c.geo is not None
+            if _significant(c.geo) or (prev in LOCATIVE_PREPS
+                                       and c.geo.population >= LOCATIVE_POPULATION):
+                c.source = "gazetteer"
+                out.append(c)
         return out
 
     def _list_parts(self, text: str, start: int, end: int) -> list[Cand] | None:
@@ -320,7 +359,13 @@ class EntityLayer:
         toks = list(doc)
         while i < len(toks):
             tok = toks[i]
-            if covered[tok.idx] or not _recall_token(tok):
+            if covered[tok.idx]:
+                i += 1
+                continue
+            if not _recall_token(tok):
+                taken = self._taken_place(tok, toks[i - 1] if i else None, text)
+                if taken is not None:
+                    out.append(taken)
                 i += 1
                 continue
             found = False
@@ -349,6 +394,23 @@ class EntityLayer:
             if not found:
                 i += 1
         return out
+
+    def _taken_place(self, tok: Token, prev: Token | None, text: _Text) -> Cand | None:
+        """'shelled Toretsk', 'captured Pokrovsk': a town after a verb done to places.
+
+        The small model tags unfamiliar town names after such verbs as adverbs or
+        nouns ("Toretsk" as RB); a capitalised word there that the gazetteer knows
+        as a town of LOCATIVE_POPULATION or more is taken as a place.
+        """
+        if prev is None or prev.lemma_.lower() not in PLACE_ACTION_LEMMAS \
+                or not tok.text[:1].isupper() or tok.is_sent_start or tok.is_stop \
+                or tok.pos_ not in {"ADV", "ADJ", "NOUN", "X", "PROPN", "VERB"}:
+            return None
+        start, end = text.trim(tok.idx, tok.idx + len(tok))
+        entries = self.resources.gazetteer.lookup(tok.text)
+        if not entries or entries[0].population < LOCATIVE_POPULATION:
+            return None
+        return Cand(start, end, _place_label(entries[0]), "gazetteer", geo=entries[0])
 
     # -- corrections --------------------------------------------------------------
 
