@@ -489,3 +489,32 @@ def test_quote_after_its_cue_runs_on_to_the_clause_end(  # type: ignore[no-untyp
     q = quote_with(run(quote_pipeline, text), "road")
     assert q.text == content
     assert q.speaker is not None and q.speaker.name == "Petro Danko"
+
+
+@pytest.mark.parametrize("text, content", [
+    # a relative clause about a name closes the sentence: the writer's aside
+    ("Olena Marchuk said the aid had been sent by Petro Danko, who runs the depot in Izium.",
+     "the aid had been sent by Petro Danko"),
+    # an appositive noun phrase after the clause
+    ("Olena Marchuk said the trucks were sent by Petro Danko, a farmer from Izium.",
+     "the trucks were sent by Petro Danko"),
+])
+def test_trailing_aside_is_not_reported_content(  # type: ignore[no-untyped-def]
+        quote_pipeline, text: str, content: str) -> None:
+    (q,) = run(quote_pipeline, text).quotes
+    assert (q.kind, q.text) == ("indirect", content)
+    assert q.speaker is not None and q.speaker.name == "Olena Marchuk"
+
+
+@pytest.mark.parametrize("text, content", [
+    # a stance verb inside what was said is part of the statement
+    ("Olena Marchuk said the farmers support the plan to rebuild the school.",
+     "the farmers support the plan to rebuild the school"),
+    ("Mayor Petro Danko said the farmers believe the road will reopen soon.",
+     "the farmers believe the road will reopen soon"),
+])
+def test_attribution_inside_reported_content_is_not_a_second_one(  # type: ignore[no-untyped-def]
+        quote_pipeline, text: str, content: str) -> None:
+    (q,) = run(quote_pipeline, text).quotes
+    assert (q.kind, q.text) == ("indirect", content)
+    assert q.cue is not None and q.cue.text == "said"

@@ -15,7 +15,9 @@ Three passes over one parsed document, no second parse:
    that ...", "X urged Y to ...", "X called for ..." from the dependency
    parse.  A quotation inside such content makes it *mixed* ("urged Russia to
    ‘allow unimpeded access ...’").  Content in two parts ("The bridge, she
-   said, will reopen") gives two quotes that share their cue.
+   said, will reopen") gives two quotes that share their cue.  A cue inside
+   another attribution's content ("said voters support the plan") is part
+   of that statement, not one of its own.
 3. **Continuations.**  A quotation with no cue of its own goes to the last
    speaker before it: the second half of a split quote ("‘A,’ said X. ‘B.’")
    shares the first half's cue; a later paragraph that goes on quoting gets
@@ -121,6 +123,7 @@ def extract(doc: Doc, finder: SpeakerFinder) -> list[_Found]:
                 used_verbs.add(found.verb)
     found_all = [f for r in find_reported(doc, quotes, skip=used_verbs)
                  for f in _from_reported(doc, r, quotes, finder)]
+    found_all = _drop_nested(found_all, list(direct.values()))
     # A quoted fragment inside a mixed quote ("said a deal is 'closer than ever,' but
     # officials have accused ...") belongs to that quote's speaker: a second, direct
     # attribution of it to a cue further on is wrong (our goldens, article 15).
@@ -139,6 +142,26 @@ def extract(doc: Doc, finder: SpeakerFinder) -> list[_Found]:
         out.append(headline)
     out.sort(key=lambda f: (f.start, f.end))
     return out
+
+
+def _drop_nested(reported: list[_Found], direct: list[_Found]) -> list[_Found]:
+    """Leave out reported statements whose cue sits inside another attribution's content.
+
+    "She said voters support the plan" reports one statement: "support" is
+    part of what she said, not a second attribution, and so is "he said"
+    in "..., saying he would veto what they said was a bad bill".  PolNeAR
+    rarely marks such attributions inside attributions (tuned on PolNeAR
+    train: of 925 found, about one in five matched a gold start; dropping them
+    raised speech exact F1 0.685 -> 0.690 and all 0.516 -> 0.524).  Of two
+    that hold each other's cue, neither is dropped.
+    """
+    every = reported + direct
+
+    def holds(g: _Found, f: _Found) -> bool:
+        return f.cue is not None and g.start <= f.cue.start < g.end
+
+    return [f for f in reported if not any(
+        g is not f and holds(g, f) and not holds(f, g) for g in every)]
 
 
 # -- direct quotes ------------------------------------------------------------------
