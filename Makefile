@@ -42,7 +42,10 @@ eval: install
 	$(BIN)/wirelens eval geo --corpus lgl --gold-spans
 	$(BIN)/wirelens eval geo --corpus trnews
 	$(BIN)/wirelens eval geo --corpus trnews --gold-spans
+	$(BIN)/wirelens eval geo --corpus geovirus
+	$(BIN)/wirelens eval geo --corpus geovirus --gold-spans
 	$(BIN)/wirelens eval events
+	$(BIN)/wirelens eval events --articles samples/articles --gold tests/gold/events/articles
 
 # Speed and memory, printed as figures and ratios (never asserted: timing is not a test).
 bench: install
