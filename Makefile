@@ -54,7 +54,7 @@ bench: install
 	$(BIN)/python bench/bench_quotes.py
 	$(BIN)/python bench/bench_places.py
 	$(BIN)/python bench/bench_ingest.py --n 400
-	$(BIN)/python bench/bench_memory.py --n 10000
+	$(BIN)/python bench/bench_memory.py --ingest --n 10000
 
 # Rewrite the golden files after an intended change; review the diff before committing.
 goldens: install
