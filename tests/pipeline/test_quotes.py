@@ -518,3 +518,18 @@ def test_attribution_inside_reported_content_is_not_a_second_one(  # type: ignor
     (q,) = run(quote_pipeline, text).quotes
     assert (q.kind, q.text) == ("indirect", content)
     assert q.cue is not None and q.cue.text == "said"
+
+
+def test_a_title_case_headline_gives_no_infinitive_statement(quote_pipeline) -> None:  # type: ignore[no-untyped-def]
+    record = run(quote_pipeline,
+                 "Lake Talks End Without Deal, But Both Sides Agree To Return\n\n"
+                 "The talks ended on Friday. Minister Ana Petrescu said the delegations would "
+                 "meet again in May.")
+    assert [name for name, _ in speakers(record)] == ["Ana Petrescu"]
+
+
+def test_a_title_case_headline_with_says_is_reported_speech(quote_pipeline) -> None:  # type: ignore[no-untyped-def]
+    record = run(quote_pipeline,
+                 "Mayor Says Ferry Will Resume Next Week\n\n"
+                 "The ferry stopped in March after a storm damaged the pier.")
+    assert [q.cue.text for q in record.quotes if q.cue] == ["Says"]
