@@ -186,3 +186,10 @@ def test_a_verb_done_to_places_does_not_make_a_small_namesake_a_place(pipeline) 
     record = run(pipeline, "The report was written by Alexander Sokolov. Critics attacked Sokolov "
                            "for its tone.")
     assert not labels_of(record, "Sokolov") & {"GPE", "LOC"}  # a Czech town too
+
+
+def test_a_named_upheaval_is_not_a_person(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # en_core_web_sm alone tags this Maidan as a PERSON.
+    record = run(pipeline, "Since the Maidan, Kyiv has looked west, said Oksana Lyven.")
+    assert "PERSON" not in labels_of(record, "Maidan")
+    assert "PERSON" in labels_of(record, "Oksana Lyven")
