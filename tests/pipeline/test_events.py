@@ -457,3 +457,44 @@ def test_a_later_deed_without_a_place_goes_to_the_focus(events_pipeline: Any) ->
                   "had arrested six people.")
     arrests = next(e for e in events if e.sub_event_type == "Arrests")
     assert arrests.location == "Janīn", events
+
+
+# -- steps of one attack are that attack, not new events ---------------------------------
+
+
+def test_steps_of_an_abduction_are_merged_into_it(events_pipeline: Any) -> None:
+    text = ("Gunmen stopped a minibus near Dori in northern Burkina Faso and abducted 12 "
+            "passengers, residents said on Tuesday. The attackers ordered everyone off the "
+            "minibus on Sunday morning and set it on fire.")
+    events = _run(events_pipeline, text)
+    violent = [e for e in events if e.event_type == "Violence against civilians"
+               or e.sub_event_type == "Looting/property destruction"]
+    assert len(violent) == 1, events
+    assert violent[0].sub_event_type == "Abduction/forced disappearance"
+
+
+def test_looting_after_an_ambush_is_a_step_of_the_ambush(events_pipeline: Any) -> None:
+    text = ("Nine soldiers were killed on Friday when gunmen ambushed an army patrol near "
+            "Menaka in eastern Mali. The militants destroyed four vehicles and seized "
+            "weapons, a local official said.")
+    events = _run(events_pipeline, text)
+    assert not [e for e in events if e.sub_event_type in {
+        "Looting/property destruction", "Disrupted weapons use"}], events
+    assert len(events) == 1, events
+    assert events[0].fatalities == 9
+
+
+def test_a_second_attack_elsewhere_is_not_merged(events_pipeline: Any) -> None:
+    text = ("Gunmen ambushed an army patrol near Menaka in eastern Mali on Friday, killing "
+            "nine soldiers. In a separate attack, militants looted shops in Gao on Saturday.")
+    events = _run(events_pipeline, text)
+    assert [e for e in events if e.sub_event_type == "Looting/property destruction"], events
+
+
+def test_a_deed_far_from_the_attack_is_not_merged(events_pipeline: Any) -> None:
+    text = ("Gunmen ambushed an army patrol near Menaka in eastern Mali on Friday, killing "
+            "nine soldiers. The army sent reinforcements. Officials gave no details. "
+            "Residents fled to the town. Schools were closed. Markets stayed shut. "
+            "The gunmen looted shops in Menaka on Friday.")
+    subs = [e.sub_event_type for e in _run(events_pipeline, text)]
+    assert "Looting/property destruction" in subs, subs
