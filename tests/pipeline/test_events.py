@@ -498,3 +498,40 @@ def test_a_deed_far_from_the_attack_is_not_merged(events_pipeline: Any) -> None:
             "The gunmen looted shops in Menaka on Friday.")
     subs = [e.sub_event_type for e in _run(events_pipeline, text)]
     assert "Looting/property destruction" in subs, subs
+
+
+# -- the attribution's places (invented sentences) ----------------------------------------
+
+
+def test_speaker_subject_place_is_not_the_location(events_pipeline: Any) -> None:
+    # "officials in X said", a relative clause on a party speaker: the speaker's place
+    for text, place in [("Officials in Kharkiv said shelling had killed two people on "
+                         "Tuesday.", "Kharkiv"),
+                        ("The rebels, who hold Mopti, said their fighters had ambushed an "
+                         "army patrol on Tuesday.", "Mopti")]:
+        events = _run(events_pipeline, text)
+        assert events, text
+        assert all(e.location != place for e in events), events
+
+
+def test_addressee_venue_is_not_the_location(events_pipeline: Any) -> None:
+    events = _run(events_pipeline, "An army spokesman told reporters in Bamako that soldiers "
+                                   "had clashed with militants on Tuesday.")
+    assert events
+    assert all(e.location != "Bamako" for e in events), events
+
+
+def test_a_witness_home_stays_the_location(events_pipeline: Any) -> None:
+    # residents report what happened where they live
+    events = _run(events_pipeline, "Residents of Omdurman said shelling killed three people "
+                                   "on Tuesday.")
+    assert events
+    assert events[0].location == "Omdurman"
+
+
+def test_a_reported_deed_keeps_the_verb_place(events_pipeline: Any) -> None:
+    # the deed is the verb's subject: "reported in X" places the deed
+    events = _run(events_pipeline, "Shelling was reported in Kherson on Tuesday, the "
+                                   "governor said.")
+    assert events
+    assert events[0].location == "Kherson"

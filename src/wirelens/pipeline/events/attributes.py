@@ -15,7 +15,14 @@ from typing import TYPE_CHECKING, Any, Final
 
 from wirelens.model import Place
 from wirelens.pipeline.events import actors as act
-from wirelens.pipeline.events.context import SPEECH_LEMMAS, Reader, phrase_of
+from wirelens.pipeline.events.context import (
+    PARTY_WORDS,
+    SPEECH_LEMMAS,
+    Reader,
+    is_commentator,
+    is_party,
+    phrase_of,
+)
 from wirelens.pipeline.events.taxonomy import SUB_TYPES
 from wirelens.pipeline.events.when import past_years, resolve_date
 
@@ -124,6 +131,7 @@ def fill_place(f: Found, sent: SpacySpan, reader: Reader, *,
     the trigger's own clause, ``within``, where the sentence reports several deeds)."""
     rank = {"city": 3.0, "area": 2.5, "region": 2.0, "country": 1.0, "continent": 0.0}
     best: tuple[float, Place] | None = None
+    speakers: set[int] = set()  # places skipped as the attribution's
     for p in reader.places_in(sent.start_char, sent.end_char):
         span = sent.doc.char_span(p.mention.start, p.mention.end, alignment_mode="expand")
         score = rank.get(p.precision, 1.0)
@@ -135,6 +143,12 @@ def fill_place(f: Found, sent: SpacySpan, reader: Reader, *,
                 # "In Moscow, the ministry said ...": a capital fronting the verb of
                 # saying is the speaker's seat; a town there is often the scene ("In
                 # Chasiv Yar, officials said two soldiers were killed"), so it stays
+                speakers.add(p.geonameid or -1)
+                continue
+            if f.event_type != "Diplomatic" and root.i in attribution_part(f.trigger):
+                # "The Houthis, who control Sanaa, said ...", "he told reporters in Port
+                # Sudan that ...": the speaker's or the words' place, not the deed's
+                speakers.add(p.geonameid or -1)
                 continue
             prep = root.head.lower_ if root.dep_ == "pobj" else ""
             if prep in LOCATIVE_PREPS:
@@ -170,6 +184,11 @@ def fill_place(f: Found, sent: SpacySpan, reader: Reader, *,
         # which a later deed without a place of its own is about
         before = focus
     before = before or focus
+    if before is not None and before.geonameid in speakers and all(
+            sent.start_char <= q.mention.start < sent.end_char
+            for q in reader.places if q.geonameid == before.geonameid):
+        # the context's place is only ever named as the speaker's: no scene given
+        before = None
     if before is not None:
         f.place = before
         f.place_from_context = True
@@ -210,6 +229,52 @@ def _speaker_base(place: Token, trigger: Token) -> bool:
             return False
         cur = cur.head
     return False
+
+
+def attribution_part(trigger: Token) -> set[int]:
+    """Token indices of the attribution around a reported deed: the subject of the verb
+    of saying that governs the trigger (with its modifiers and relative clauses:
+    "officials in Kharkiv", "an expert based in X", "the Houthis, who control Sanaa"),
+    its addressee ("told reporters in X") and the verb's own phrases after the subject
+    ("said at a briefing in X", "speaking in X").  A phrase fronting the subject stays
+    out ("In Chasiv Yar, officials said two soldiers were killed" names the scene); a
+    fronted capital is :func:`_speaker_base`'s.  Empty when no verb of saying governs
+    the trigger."""
+    cur = trigger
+    for _ in range(8):
+        verb = cur.head
+        if verb.i == cur.i:
+            return set()
+        if verb.lemma_.lower() in SPEECH_LEMMAS and verb.pos_ in {"VERB", "AUX"} and \
+                cur.dep_ not in {"nsubj", "nsubjpass", "csubj"}:
+            break
+        cur = verb
+    else:
+        return set()
+    subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    first = min(verb.i, subj.left_edge.i) if subj is not None else verb.i
+    # "shelling was reported in X", "residents reported shelling in X": with the deed
+    # as the verb's object, its phrases may place the deed; only a reported clause
+    # ("said [that ...]") leaves the verb's phrases to the words alone
+    clause = cur.dep_ not in {"dobj", "nsubjpass", "attr", "pobj", "oprd"}
+    out: set[int] = set()
+    for c in verb.children:
+        if c.i == cur.i or c.is_punct:
+            continue
+        if c.dep_ in {"nsubj", "nsubjpass"}:
+            # a witness's home is the scene ("residents of Khartoum said", "a
+            # pharmacist who lives in Omdurman": article 22 of the samples); an
+            # official's, a party's or an analyst's seat is not
+            words = " ".join(t.text for t in c.subtree)
+            # (lemmas too: ``is_party`` reads "rebels" as "rebel")
+            if is_party(words) or is_commentator(words) or any(
+                    t.lemma_.lower() + "s" in PARTY_WORDS for t in c.subtree):
+                out.update(t.i for t in c.subtree)
+        elif (clause and (
+                c.dep_ in {"dobj", "dative"} or (c.left_edge.i >= first and c.dep_ in
+                                                 {"prep", "advcl", "npadvmod", "agent"}))):
+            out.update(t.i for t in c.subtree)
+    return out
 
 
 def _role_tokens(tok: Token) -> tuple[Token | None, Token | None]:
