@@ -2,7 +2,7 @@
 
     .venv/bin/python scripts/train_events.py            # our sentences only (committed)
     .venv/bin/python scripts/train_events.py --acled ../shared/benchmarks/acled/acled_events.csv \
-        --out /tmp/event_weights_acled.json             # plus the ACLED train split (not committed)
+        --out event_weights_acled.json                  # plus the ACLED train split (not committed)
 
 Multinomial logistic regression (numpy, full-batch gradient descent with L2) on
 the features of ``wirelens.pipeline.events.classifier.features``, computed from

@@ -14,6 +14,7 @@ analysed; :meth:`Context.freeze` turns it into the frozen :class:`Analysis`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol, TypeVar
@@ -55,6 +56,23 @@ class Context:
             warnings=tuple(self.warnings),
             focus=tuple(self.extra.get("focus", ())),
         )
+
+
+_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+
+
+def is_title_case(line: str) -> bool:
+    """'Both Sides Agree To Return': a headline in title case, which the small model
+    parses as a run of names (entities and quotes both distrust it).
+
+    Short words ("of", "to", "in") may stay lower case; four words at least.
+    """
+    words = _WORD.findall(line)
+    if len(words) < 4:
+        return False
+    upper = sum(1 for w in words if w[:1].isupper())
+    capped = sum(1 for w in words if w[:1].isupper() or len(w) <= 3)
+    return capped / len(words) > 0.8 and upper >= 4
 
 
 def doc_text(doc: Doc) -> str:

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Literal
 
 from wirelens import lexicon
 from wirelens.model import Entity, Mention, Span
-from wirelens.pipeline.base import Context, component, doc_text
+from wirelens.pipeline.base import Context, component, doc_text, is_title_case
 from wirelens.pipeline.resources import RULER_ID_PREFIX, Resources
 
 if TYPE_CHECKING:
@@ -121,14 +121,6 @@ def _is_name_token(tok: Token) -> bool:
     return tok.pos_ in {"PROPN", "NOUN", "ADJ", "X", "VERB"} or text.isupper()
 
 
-def _title_case_headline(doc: Doc, end: int) -> bool:
-    words = [t for t in doc.char_span(0, end, alignment_mode="expand") or [] if t.is_alpha]
-    if len(words) < 4:
-        return False
-    capped = sum(1 for t in words if t.text[:1].isupper() or (t.is_stop and len(t) <= 3))
-    return capped / len(words) > 0.8
-
-
 class _Text:
     """Helpers over the document text."""
 
@@ -199,7 +191,7 @@ class EntityLayer:
         # A title-case headline ("Putin Emphasizes Russia’s Defensive Stance") fools the
         # model into long false names; there we keep only the ruler's organisations and
         # let the gazetteer and the body's own names (propagation) find the rest.
-        distrust_headline = headline_end > 0 and _title_case_headline(doc, headline_end)
+        distrust_headline = headline_end > 0 and is_title_case(doc_text(doc)[:headline_end])
         out: list[Cand] = []
         for ent in doc.ents:
             label = ent.label_

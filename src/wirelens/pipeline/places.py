@@ -180,9 +180,11 @@ def _unresolved(text: str, m: _Mention, local: tuple[float, float] | None = None
 # organisations or even people; they are places (LGL and TR-News count them), though
 # the gazetteer rarely has them.  Such a name is kept, and where the gazetteer lacks it,
 # placed at the mean of the article's towns (local news names the streets of its towns).
-_STREET_LAST = frozenset("""Street St. Avenue Ave. Road Rd. Drive Boulevard Blvd. Highway
-    Parkway Circle Trail Lane Crescent Wilderness Forest Lakeshore Reservoir Creek Lake Park
-    Valley Canyon Island Mountain Mountains""".split())
+# Words of streets, parks and waters, shared by the two lists below.
+_STREET_WORDS = frozenset("""Street St. Avenue Ave. Road Rd. Drive Boulevard Blvd. Highway
+    Parkway Trail Lane Wilderness Forest Reservoir Creek Lake Park Valley""".split())
+_STREET_LAST = _STREET_WORDS | frozenset(
+    "Circle Crescent Lakeshore Canyon Island Mountain Mountains".split())
 _FEATURE_FIRST = frozenset({"Lake", "Mount", "Mt."})
 # Last words that are also surnames: with a PERSON label, only after a locative word.
 _SURNAME_LIKE = frozenset({"Lane", "Park", "Forest", "Street", "Way", "Hill", "Island"})
@@ -431,9 +433,8 @@ _NOT_PLACE_WORDS = lexicon.ORG_WORDS | frozenset(
     Greater""".split())
 # A name with one of these is a street, a park or a feature, named after a place but
 # not the place ("Memphis Street", "Jefferson National Forest"); LGL counts the whole.
-_FEATURE_WORDS = frozenset("""Street St. Avenue Ave. Road Rd. Drive Dr. Highway Hwy.
-    Boulevard Blvd. Lane Trail Way Parkway Route Forest Park Reservoir Lake Valley River
-    Creek Bridge Mound Wilderness Square Plaza Mall""".split())
+_FEATURE_WORDS = _STREET_WORDS | frozenset(
+    "Dr. Hwy. Way Route River Bridge Mound Square Plaza Mall".split())
 # Words that make a county of the name before them ("Douglas County Sheriff's Office").
 _COUNTY_WORDS = frozenset({"County", "Parish", "Borough", "Township"})
 # Lower-case words after a bare place name that make it an institution ("Danbury police").

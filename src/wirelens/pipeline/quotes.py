@@ -31,13 +31,12 @@ reported clause keeps its "that" and drops the final full stop.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from wirelens.model import Quote, QuoteKind, Span, Speaker
-from wirelens.pipeline.base import Context, component, doc_text
+from wirelens.pipeline.base import Context, component, doc_text, is_title_case
 from wirelens.pipeline.cues import ATTITUDE_LEMMAS, SPEECH_LEMMAS, SpeakerFinder
 from wirelens.pipeline.quotemarks import Quoted, find_quotes
 from wirelens.pipeline.reported import Reported, find_reported, subject_of
@@ -124,8 +123,8 @@ def extract(doc: Doc, finder: SpeakerFinder) -> list[_Found]:
                 used_verbs.add(found.verb)
     found_all = [f for r in find_reported(doc, quotes, skip=used_verbs)
                  for f in _from_reported(doc, r, quotes, finder)]
-    headline_end = _title_case_headline_end(text)
-    if headline_end:
+    headline_end = max(text.find("\n"), 0)
+    if headline_end and is_title_case(text[:headline_end]):
         # The small model parses a title-case headline as a sentence of names ("Both
         # Sides Agree To Return" gave speaker "Both Sides", content "To Return"; our
         # goldens, article 06): there only a verb of saying with a clause ("Minister
@@ -373,19 +372,6 @@ def _cue_previous_paragraph(doc: Doc, starts: list[int], q: Quoted,
 
 
 # -- headlines -----------------------------------------------------------------------
-
-
-def _title_case_headline_end(text: str) -> int:
-    """The end of the first line when it is a title-case headline, else 0."""
-    end = text.find("\n")
-    if end <= 0:
-        return 0
-    words = re.findall(r"[^\W\d_][\w’'-]*", text[:end])
-    if len(words) < 4:
-        return 0
-    # Short function words ("of", "in", "to") stay lower case in title case.
-    capped = sum(1 for w in words if w[:1].isupper() or len(w) <= 3)
-    return end if capped / len(words) > 0.8 and sum(w[:1].isupper() for w in words) >= 4 else 0
 
 
 def _headline(doc: Doc, finder: SpeakerFinder) -> _Found | None:
