@@ -273,6 +273,12 @@ class Reader:
                 return doc[i]
         return None
 
+    def named_groups(self, start: int, end: int) -> list[str]:
+        """The ACLED names of the known armed groups named in [start, end)."""
+        folded = fold(self.text[start:end])
+        return [NAMED_GROUPS[m.group()] for m in _named_group_pattern().finditer(folded)
+                if m.group() in NAMED_GROUPS]
+
     # -- places -----------------------------------------------------------------------
 
     def _base_mentions(self) -> set[int]:

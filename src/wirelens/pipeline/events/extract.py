@@ -23,7 +23,11 @@ Per sentence, over the parse that the spaCy pass already made:
    background for past years, claim for a party's words, fact otherwise.
 4. **Merge**: mentions of one real-world event (same sub-type, place and day,
    compatible actors) become one event; so do the steps of an attack told just after
-   it ("The attackers ordered everyone off the bus"), under the attack's type.
+   it ("The attackers ordered everyone off the bus"), under the attack's type, and
+   arrests told just after a protest, as the police's intervention in it.
+
+An armed group that tells of its own attack ("the group said it had fired rockets")
+also claims responsibility for it; what a party denies is not coded as done.
 """
 
 from __future__ import annotations
@@ -127,6 +131,10 @@ def extract(ctx: Context, model: LinearModel, *, reader: Reader | None = None
     for sent in _sentences(ctx, reader.text, headline_end):
         acts = _diplomatic(sent, reader, published)
         deeds = _deed(sent, reader, model, published)
+        # "have denied mistreating civilians": what a party denies is not told as done
+        deeds = [d for d in deeds if not any(
+            a.sub == "Denial of responsibility" and _within(d.trigger, a.trigger)
+            for a in acts)]
         for deed in deeds:
             if any(_within(deed.trigger, act_.trigger) for act_ in acts):
                 # "condemned the massacre", "denied responsibility for the blast": the
@@ -135,7 +143,65 @@ def extract(ctx: Context, model: LinearModel, *, reader: Reader | None = None
                 if deed.status == "fact":
                     deed.status = "claim"
         out.extend(acts + deeds)
+        out.extend(_claims_of_attack(deeds, acts, reader, published))
     return _merge(out)
+
+
+# Deeds whose report by the group that did them is a claim of responsibility: attacks,
+# not the fighting back or the shooting down a party reports as well.
+_CLAIMED_SUBS: Final = frozenset({
+    "Shelling/artillery/missile attack", "Air/drone strike", "Remote explosive/landmine/IED",
+    "Suicide bomb", "Grenade", "Attack", "Abduction/forced disappearance"})
+# Armed groups (not state forces) that claim attacks.  The Houthis' ACLED name reads as
+# a state force, but they claim their attacks as an armed group does.
+_CLAIMING_GROUPS: Final = frozenset(
+    v for v in act.NAMED_GROUPS.values()
+    if not v.startswith("state:") and (not act.is_state(v) or "Supreme Political Council" in v))
+_GROUP_HEADS: Final = frozenset({"group", "movement", "militia", "organisation",
+                                 "organization", "rebels", "militants", "insurgents"})
+
+
+def _claims_of_attack(deeds: list[Found], acts: list[Found], reader: Reader,
+                      published: date | None) -> list[Found]:
+    """'The Houthis said they had targeted the bulk carrier', 'the group said it had
+    fired a barrage of rockets': an armed group that tells of its own attack claims
+    responsibility for it (the article gold codes a Claim of responsibility beside the
+    attack).  The group is named by the speaker or, for 'the group', by the article."""
+    out: list[Found] = []
+    for f in deeds:
+        if f.sub not in _CLAIMED_SUBS or f.status != "claim" or f.speaker is None or \
+                any(a.sub == "Claim of responsibility" for a in acts):
+            continue
+        agent = next((c for c in f.trigger.subtree if c.dep_ == "nsubj"), None) \
+            if f.trigger.pos_ in {"VERB", "AUX"} else None
+        verb = _clause_verb(f.trigger)
+        agent = agent or next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if agent is None or not (agent.lower_ in {"it", "they", "we"} or any(
+                c.dep_ == "poss" and c.lower_ in {"its", "their", "our"}
+                for c in agent.children)):
+            continue  # a group that tells of another's deed accuses, it claims nothing
+        group = _claiming_group(f.speaker, reader, f.start)
+        if group is None:
+            continue
+        said = verb.head if verb.head.lemma_.lower() in SPEECH_LEMMAS else verb
+        c = Found("Claim of responsibility", f.start, f.end, said, confidence=0.6,
+                  actor1=group)
+        fill_when(c, f.trigger.sent.text, published)
+        out.append(c)
+    return out
+
+
+def _claiming_group(speaker: str, reader: Reader, before: int) -> str | None:
+    """The armed group a speaker names, or that 'the group' stands for: the only
+    armed group the article names before it."""
+    named = act.normalise(speaker, country_hint=None, diplomatic=True)
+    if named in _CLAIMING_GROUPS:
+        return named
+    words = speaker.lower().split()
+    if not words or words[-1] not in _GROUP_HEADS:
+        return None
+    groups = {g for g in reader.named_groups(0, before) if g in _CLAIMING_GROUPS}
+    return groups.pop() if len(groups) == 1 else None
 
 
 def _sentences(ctx: Context, text: str, headline_end: int) -> Iterator[SpacySpan]:
@@ -196,6 +262,12 @@ def _deed(sent: SpacySpan, reader: Reader, model: LinearModel,
         sub = _refine(sub, trig, text)
         found_tok = _trigger_token(sent, sub, trig)
     tok = found_tok or sent.root
+    if found_tok is not None and found_tok.head.i >= sent.start:
+        # "its forces had destroyed the drones" (not a verb of the headline the parser
+        # ran into the lead)
+        sub = _downed(sub, found_tok)
+    if sub == "Disrupted weapons use" and found_tok is not None:
+        sub = _debris(found_tok) or sub
     confidence = prob / (1.0 - p_none)
     if _in_name(tok):
         return []  # "the Alliance of Sahel States": a word of a name, no deed
@@ -245,11 +317,12 @@ def _build(sent: SpacySpan, reader: Reader, published: date | None, sub: str, to
            confidence: float, within: set[int] | None) -> Found | None:
     """One deed at its trigger: attributes filled, or None when it is no news."""
     text = sent.text
-    if _irrealis(tok) or since_clause(tok) == "total" or _contrasted(tok):
+    if _irrealis(tok) or since_clause(tok) == "total" or _contrasted(tok) or \
+            _in_attribution(tok):
         return None
     # a pattern, a description or a judgement is no news, but may date the past ("the
     # 2014 coup was a threat", "shelled almost daily in 2022"): kept only as background
-    no_news = _no_occurrence(tok)
+    no_news = _no_occurrence(tok, sent.start)
     comment = reader.commentary(tok, sent)
     f = Found(sub, sent.start_char, sent.end_char, tok, confidence=confidence)
     fill_place(f, sent, reader, within=within)
@@ -265,7 +338,7 @@ def _build(sent: SpacySpan, reader: Reader, published: date | None, sub: str, to
         # "A 29-year-old man was killed." after the story of a protest or a raid: a
         # detail of the event told before (its toll), not an attack of its own
         return None
-    fill_when(f, text, published)
+    fill_when(f, text, published, sent=sent)
     deaths = fatalities(text)
     f.deaths, f.deaths_text = deaths.count, deaths.text
     fill_status(f, sent, reader, published)
@@ -321,9 +394,12 @@ def _other_deeds(sent: SpacySpan, sub: str, tok: Token, trig: dict[str, float]
                         t.head.i == verb.i or (t.dep_ == "pobj" and
                                                t.head.head.i == verb.i))):
                     continue  # "pursuing the retreating units": a modifier, no deed
-                clause = _finite_clause(t)
-                if clause.i == main_clause.i or not _coordinated(main_clause, clause):
-                    continue
+                if _told_before(main_clause, t):
+                    clause = verb
+                else:
+                    clause = _finite_clause(t)
+                    if clause.i == main_clause.i or not _coordinated(main_clause, clause):
+                        continue
                 if label in _ONE_CROWD and sub in _ONE_CROWD and not (
                         _SEPARATE.search(_clause_text(t)) or
                         _SEPARATE.search(_clause_text(tok))):
@@ -331,6 +407,18 @@ def _other_deeds(sent: SpacySpan, sub: str, tok: Token, trig: dict[str, float]
                 if clause.i not in best or w > best[clause.i][0]:
                     best[clause.i] = (w, _downed(label, t), t)
     return [(label, t) for _, label, t in (best[k] for k in sorted(best))]
+
+
+def _told_before(main_clause: Token, tok: Token) -> bool:
+    """A deed in a clause of time that dates the main deed by an earlier or later one
+    of its own ("shot down seven drones ..., hours after a missile struck a cargo ship
+    off Hodeidah"): two deeds, unlike "killed when shells struck" (one)."""
+    verb = _clause_verb(tok)
+    # (the clause may hang on the verb of saying that reports the main deed)
+    return verb.dep_ == "advcl" and (verb.head.i in {main_clause.i, _chain_top(main_clause).i}
+                                     or verb.head.lemma_.lower() in SPEECH_LEMMAS) and any(
+        c.dep_ == "mark" and c.lower_ in {"after", "before"} for c in verb.children) and \
+        any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
 
 
 def _finite_clause(tok: Token) -> Token:
@@ -389,6 +477,27 @@ def _downed(sub: str, tok: Token) -> str:
             tok.head.lemma_.lower() in _STOPPED:
         return "Disrupted weapons use"
     return sub
+
+
+_DEBRIS: Final = frozenset({"debris", "fragment", "fragments", "wreckage", "shrapnel",
+                            "remains", "parts", "pieces"})
+
+
+def _debris(tok: Token) -> str | None:
+    """'injured when debris from a downed drone fell on a street': the harm is the
+    strike's (ACLED codes it as the drone or missile attack), not a disrupted one."""
+    weapon = tok
+    if weapon.dep_ in {"amod", "compound"}:
+        weapon = weapon.head
+    if weapon.dep_ != "pobj" or weapon.head.lower_ not in {"from", "of"} or \
+            weapon.head.head.lower_ not in _DEBRIS:
+        return None
+    lemma = weapon.lemma_.lower()
+    if lemma in {"drone", "uav", "shahed"}:
+        return "Air/drone strike"
+    if lemma in {"missile", "rocket", "projectile", "shell"}:
+        return "Shelling/artillery/missile attack"
+    return None
 
 
 # Heads that gather several places into one area ("over the Belgorod and Kursk regions",
@@ -483,6 +592,7 @@ _STATE_KILLS = re.compile(r"\b(?:police|security forces|soldiers|troops|officers
                           r"\bby (?:the )?(?:police|security|soldiers|troops|army)", re.I)
 _UNDER_FIRE = re.compile(r"\bunder fire\b|\bafter (?:heavy |fierce )?(?:fighting|clashes|"
                          r"battles?)\b", re.I)
+_RIGGED = re.compile(r"\btrip-?wires?\b|\brigged\b|\bbooby[- ]trap", re.I)
 _RETAKE = re.compile(r"\b(?:recaptur|retook|retake|regain|liberat|took back|won back)", re.I)
 
 
@@ -521,6 +631,10 @@ def _refine(sub: str, trig: dict[str, float], text: str) -> str:
         return "Peaceful protest"
     if sub == "Protest with intervention" and not protest:
         return "Arrests" if "Arrests" in trig else sub
+    if sub == "Grenade" and "Remote explosive/landmine/IED" in trig and _RIGGED.search(text):
+        # "wounded by a tripwire rigged to a grenade": a booby trap, which ACLED codes
+        # as a remote explosive, not a grenade thrown
+        return "Remote explosive/landmine/IED"
     if sub == "Non-violent transfer of territory" and _UNDER_FIRE.search(text):
         return ("Non-state actor overtakes territory" if "Non-state actor overtakes territory"
                 in trig or "Government regains territory" in trig else "Armed clash")
@@ -530,14 +644,38 @@ def _refine(sub: str, trig: dict[str, float], text: str) -> str:
 def _trigger_token(sent: SpacySpan, sub: str, trig: dict[str, float]) -> Token | None:
     """The token at the strongest trigger of ``sub`` (its syntactic head)."""
     low = sent.text.lower()
-    best: tuple[float, int] | None = None
-    for rx, w in triggers().get(sub, []):
+    found: list[tuple[float, int, int]] = []  # the strongest first, then the table's order
+    for k, (rx, w) in enumerate(triggers().get(sub, [])):
         m = rx.search(low)
-        if m is not None and (best is None or w > best[0]):
-            best = (w, m.start())
-    if best is None:
+        if m is not None:
+            found.append((-w, k, m.start()))
+    if not found:
         return None
-    return _token_at(sent, best[1])
+    # the strongest word that tells a deed, not one that describes a party ("a coalition
+    # of rebel groups now fighting alongside the army, said his fighters had repelled ...")
+    first: Token | None = None
+    for *_, pos in sorted(found):
+        tok = _token_at(sent, pos)
+        if tok is None:
+            continue
+        if not _describes(tok, sent.start):
+            return tok
+        first = first or tok
+    return first
+
+
+def _describes(tok: Token, start: int) -> bool:
+    """A word in an apposition that describes a party, or whose side someone is on
+    (an apposition to a word before ``start``, the sentence's, is the parser running
+    the headline into the lead)."""
+    if _alongside(tok):
+        return True
+    return any(a.dep_ == "appos" and a.head.i >= start for a in (tok, *tok.ancestors))
+
+
+def _alongside(tok: Token) -> bool:
+    return tok.lemma_.lower() in {"fight", "fighting"} and any(
+        c.dep_ == "prep" and c.lower_ in {"alongside", "beside"} for c in tok.children)
 
 
 def _token_at(sent: SpacySpan, pos: int) -> Token | None:
@@ -551,6 +689,29 @@ def _token_at(sent: SpacySpan, pos: int) -> Token | None:
     while tok.dep_ in {"compound", "amod"} and tok.head.i != tok.i and tok.head.i - tok.i <= 2:
         tok = tok.head
     return tok
+
+
+# Prepositions of the attribution of a statement: "said from its headquarters in
+# Naqoura", "told a briefing in Kyiv", "said in a statement".
+_ATTRIBUTION_PREPS: Final = frozenset({"from", "in", "at", "to", "during"})
+
+
+def _in_attribution(tok: Token) -> bool:
+    """A trigger word inside the attribution of a statement, not in what was said:
+    "«...,» a spokesman said from its headquarters in Naqoura" names where the words
+    were spoken, not a base established."""
+    cur = tok
+    for _ in range(4):
+        head = cur.head
+        if head.i == cur.i:
+            return False
+        if cur.dep_ == "prep" and cur.lower_ in _ATTRIBUTION_PREPS and \
+                head.pos_ in {"VERB", "AUX"} and head.lemma_.lower() in SPEECH_LEMMAS:
+            return True
+        if cur.dep_ not in {"pobj", "prep", "compound", "amod", "poss"}:
+            return False
+        cur = head
+    return False
 
 
 def _irrealis(tok: Token) -> bool:
@@ -610,6 +771,14 @@ _DESCRIBING_PARTICIPLES: Final = frozenset({"accuse", "suspect", "involve", "cha
                                             "convict", "want"})
 
 
+# Verbs of harm done by a state of affairs: their subject "the fighting", "the war" is
+# the conflict as a cause, not a deed.
+_CONSEQUENCES: Final = frozenset({"wreck", "ruin", "devastate", "disrupt", "affect", "cost",
+                                  "hurt", "cripple", "paralyse", "paralyze", "halt", "change"})
+# Prepositions that use a deed already known as a point of time.
+_REFERENCE_PREPS: Final = frozenset({"before", "until", "till"})
+
+
 def _described_by(tok: Token) -> bool:
     """Whether the trigger's words hang on a verb of becoming without a clause of their
     own ("had become the main defence, freeing up missiles"); a subordinate clause with
@@ -627,12 +796,25 @@ def _described_by(tok: Token) -> bool:
     return False
 
 
+# Nouns of people that a relative clause describes by what was done to them.
+_PEOPLE: Final = frozenset({"people", "person", "persons", "men", "women", "man", "woman",
+                            "those", "civilians", "residents", "villagers", "detainees",
+                            "prisoners", "children", "families"})
+
+
 def _described_party(tok: Token) -> bool:
     """A deed word that only describes a person: under a participle that modifies a
     noun ("people accused of looting", "suspects involved in planting devices"), or a
     participle after "those" ("those detained")."""
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.lower_ in {"those", "anyone",
                                                                          "all"}:
+        return True
+    if tok.dep_ == "relcl" and tok.head.lower_ in _PEOPLE and not any(
+            c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"who", "that", "which"}
+            for c in tok.children):
+        # "the people they detained were saboteurs": the deed says who the people are
+        # (a relative clause whose subject is the pronoun, "the men who attacked the
+        # convoy", may still tell the deed)
         return True
     cur = tok
     for _ in range(4):
@@ -665,7 +847,7 @@ def _clause_verb(tok: Token) -> Token:
     return cur
 
 
-def _no_occurrence(tok: Token) -> bool:
+def _no_occurrence(tok: Token, start: int = 0) -> bool:
     """A pattern, a description or a generic present rather than one deed.
 
     "is shelled almost daily" (habitual), "the difference is the drones" (a copula
@@ -694,6 +876,23 @@ def _no_occurrence(tok: Token) -> bool:
         return True
     if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ in {"nsubj", "attr", "nsubjpass"} and \
             tok.head.lemma_.lower() in _COPULAS:
+        return True
+    if tok.pos_ == "NOUN" and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _CONSEQUENCES \
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        # "the fighting at sea has wrecked their livelihoods": the conflict named as the
+        # cause of a hardship, no deed told
+        return True
+    if _alongside(tok):
+        # "accused the army of fighting alongside the FDLR": whose side someone is on,
+        # not a clash
+        return True
+    if tok.pos_ == "NOUN" and tok.dep_ == "appos" and tok.head.i >= start:
+        # "CODECO, a loose alliance of militias, denied ...": a description of a party
+        return True
+    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in _REFERENCE_PREPS \
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        # "a town of 30,000 people before the fighting": a known period named as a
+        # point of time, no deed told
         return True
     if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() in SPEECH_LEMMAS:
         return False
@@ -730,7 +929,9 @@ def _diplomatic(sent: SpacySpan, reader: Reader, published: date | None) -> list
     out: list[Found] = []
     for tok in sent:
         kind = _diplomatic_kind(tok)
-        if kind is None or _irrealis(tok) or not _diplomatic_act(tok, reader):
+        if kind is None or not _diplomatic_act(tok, reader) or (
+                _irrealis(tok) and not (kind == "Refusal to negotiate" and
+                                        tok.lemma_.lower() in _TALK_VERBS)):
             continue
         subj = _subject(tok)
         if tok.pos_ == "NOUN" and subj is None:
@@ -758,7 +959,7 @@ def _diplomatic(sent: SpacySpan, reader: Reader, published: date | None) -> list
                     reader.quoted(p.mention.start, p.mention.end) is None:
                 f.place = p
                 break
-        fill_when(f, sent.text, published)
+        fill_when(f, sent.text, published, sent=sent)
         fill_status(f, sent, reader, published)
         if f.status == "claim":
             f.status = "fact"  # a statement is a fact about who said what
@@ -878,23 +1079,80 @@ def _named_party(subj: Token, actor: str | None, reader: Reader) -> bool:
         actor or "").startswith(("Civilians", "Protesters"))
 
 
+# Verbs of talking that, negated in a party's words about what it will do, refuse
+# talks: "Hezbollah has said it will not discuss any arrangement", "we will never
+# negotiate with them".  (A refusal speaks of the future by nature, so the rule that
+# drops futures is not applied to it.)
+_TALK_VERBS: Final = frozenset({"negotiate", "discuss", "talk"})
+# "urged both sides to stop firing", "to cease hostilities": a call for a ceasefire;
+# "to stop attacks on civilians" stays an appeal (the article gold's convention).
+_FIRING: Final = frozenset({"firing", "fire", "fighting", "hostilities", "shooting",
+                            "shelling"})
+
+
+# Names of blame that, given to a deed ("called the attack a war crime", "called it
+# a massacre"), condemn it.
+_BLAME_NAMES: Final = frozenset({"crime", "crimes", "atrocity", "atrocities", "massacre",
+                                 "terrorism", "terrorist", "barbaric", "barbarity", "outrage",
+                                 "genocide", "violation", "murder", "slaughter"})
+
+
+def _blames(call: Token) -> bool:
+    """A name of blame given by 'call' ("a war crime", "barbaric"), not a word that
+    only modifies a name ("what it called an anti-terrorist operation")."""
+    return any(t.lemma_.lower() in _BLAME_NAMES and t.dep_ not in {"amod", "compound"}
+               and t.i > call.i for t in _own_subtree(call))
+
+
+def _of_time(prep: Token) -> bool:
+    """'called ... on Wednesday': a preposition of time, not 'called on X to'."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in prep.children)
+
+
+def _refused(tok: Token) -> bool:
+    """A negated talking verb in the future or with "refuse"-like modality."""
+    children = list(tok.children)
+    neg = any(c.dep_ == "neg" for c in children)
+    future = any(c.dep_ == "aux" and c.lower_ in {"will", "would", "'ll", "’ll"}
+                 for c in children)
+    return neg and future
+
+
+def _stop_firing(tok: Token) -> bool:
+    """An appeal whose object clause is to stop or cease firing or hostilities."""
+    for t in _own_subtree(tok):
+        if t.lemma_.lower() in {"stop", "cease"} and t.i != tok.i and any(
+                c.lower_ in _FIRING for c in t.children if c.dep_ in {"xcomp", "dobj",
+                                                                     "pcomp", "ccomp"}):
+            return True
+        if t.lower_ == "cessation" and any(c.lower_ == "of" and any(
+                g.lower_ == "hostilities" for g in c.children) for c in t.children):
+            return True
+    return False
+
+
 def _diplomatic_kind(tok: Token) -> str | None:
     lemma = tok.lemma_.lower()
+    if lemma in _TALK_VERBS:
+        return "Refusal to negotiate" if tok.pos_ in {"VERB", "AUX"} and _refused(tok) \
+            else None
     if lemma != "call" and lemma not in DIPLOMATIC_VERBS and lemma not in DIPLOMATIC_NOUNS:
         return None
     sub = {c.lower_ for c in _own_subtree(tok)}
     if tok.pos_ in {"VERB", "AUX"}:
         if lemma == "call":
             prep = next((c for c in tok.children if c.dep_ in {"prep", "prt"} and
-                         c.lower_ in {"for", "on"}), None)
+                         c.lower_ in {"for", "on"} and not _of_time(c)), None)
             if prep is None:
-                return None
+                # "called the attack a war crime": a name of blame given to a deed
+                return "Condemnation" if any(c.dep_ == "dobj" for c in tok.children) and \
+                    _blames(tok) else None
             return "Call for ceasefire" if sub & CEASEFIRE_WORDS else "Appeal"
         kind = DIPLOMATIC_VERBS.get(lemma)
         if kind is None:
             return None
-        if kind == "Appeal" and sub & CEASEFIRE_WORDS and sub & {"ceasefire", "truce", "end",
-                                                                 "halt", "cease-fire"}:
+        if kind == "Appeal" and ((sub & CEASEFIRE_WORDS and sub & {
+                "ceasefire", "truce", "end", "halt", "cease-fire"}) or _stop_firing(tok)):
             return "Call for ceasefire"
         if kind == "Refusal to negotiate":
             if lemma == "rule" and not any(c.lower_ == "out" for c in tok.children):
@@ -902,7 +1160,8 @@ def _diplomatic_kind(tok: Token) -> str | None:
             return kind if sub & NEGOTIATION_WORDS else None
         if kind in {"Denial of responsibility", "Claim of responsibility"}:
             return kind if sub & RESPONSIBILITY_WORDS and any(
-                c.dep_ == "dobj" for c in tok.children) else None
+                c.dep_ == "dobj" or (c.dep_ == "ccomp" and kind == "Denial of responsibility")
+                for c in tok.children) else None
         return kind
     if tok.pos_ == "NOUN" and lemma in DIPLOMATIC_NOUNS:
         if not any(c.dep_ == "prep" and c.lower_ in {"for", "to"} for c in tok.children):
@@ -1027,7 +1286,8 @@ def _merge(found: list[Found]) -> list[Found]:
     sent_of = _sentence_index(found)
     for f in found:
         here = sent_of.get(f.trigger.sent.start, -1)
-        same = _same_crowd(out, f) or next((g for g in out if _same_event(g, f)), None)
+        same = _same_crowd(out, f) or _arrests_at_crowd(out, f, here, last_sent) or \
+            next((g for g in out if _same_event(g, f)), None)
         if same is None:
             host = _elaborated(out, f, sent_of, last_sent)
             if host is not None:
@@ -1204,6 +1464,39 @@ def _same_crowd(out: list[Found], f: Found) -> Found | None:
     if _SEVERITY[f.sub] > _SEVERITY[last.sub]:
         last.sub = f.sub
         last.actor1, last.actor2 = f.actor1, f.actor2
+    return last
+
+
+# How many sentences arrests may follow the latest mention of their protest (a
+# witness's quote often comes between; set on the Niamey and Jenin sample articles).
+_ARREST_GAP: Final = 5
+
+
+def _arrests_at_crowd(out: list[Found], f: Found, here: int,
+                      last_sent: dict[int, int]) -> Found | None:
+    """Arrests told without a place of their own just after a protest ("Several people
+    were arrested, according to a lawyers' group"; "Sani said at least 20 students had
+    been arrested") are the police's intervention in that protest, not an event apart
+    (ACLED codes a protest met with arrests as one Protest with intervention)."""
+    if f.sub != "Arrests" or f.status == "background" or not (
+            f.place is None or f.place_from_context):
+        return None
+    if f.actor2 is not None and act.is_state(f.actor2):
+        return None
+    # the deed told last (by its latest mention) must be the protest
+    told = [g for g in out if g.event_type != DIPLOMATIC and g.status != "background"]
+    if not told:
+        return None
+    latest = max(last_sent.get(id(g), -99) for g in told)
+    lasts = [g for g in told if last_sent.get(id(g), -99) == latest]
+    if len(lasts) != 1:
+        return None  # a raid and a protest told in one sentence: whose arrests is unclear
+    last = lasts[0]
+    if last.sub not in _SEVERITY or \
+            not 0 <= here - last_sent.get(id(last), -99) <= _ARREST_GAP:
+        return None
+    if last.sub == "Peaceful protest":
+        last.sub = "Protest with intervention"
     return last
 
 

@@ -136,6 +136,9 @@ TRIGGERS: Final[dict[str, tuple[tuple[str, float], ...]]] = {
         (r"\bieds?\b|\bimprovised explosive", 3.5), (r"\broadside bombs?\b", 3.5),
         (r"\bcar bombs?\b|\bvbied\b", 3.0), (r"\bexplosive devices?\b", 3.0),
         (r"\bbooby[- ]trap" + _W, 3.0), (r"\bdetonat" + _W, 1.5),
+        # a grenade rigged to a tripwire is a booby trap, not a grenade thrown (added
+        # after reading article 07 of samples/articles, as were "deminers" below)
+        (r"\btrip-?wires?\b", 3.0),
         (r"\bbombs? (?:exploded|went off|blew up)\b", 2.0), (r"\bstepped on\b", 1.5),
         (r"\bexplosion\b|\bblast\b|\bexploded\b", 1.0), (r"\bmagnetic bombs?\b", 3.0),
     ),
@@ -254,7 +257,8 @@ TRIGGERS: Final[dict[str, tuple[tuple[str, float], ...]]] = {
         (r"\bdefus" + _W + r"|\bdismantl" + _W + r"|\bdeactivat" + _W, 3.0),
         (r"\b(?:weapons|arms|ammunition|explosives) (?:cache|depot)s?\b|\bcaches?\b", 2.0),
         (r"\bseiz(?:ed|ure of) (?:\w+ ){0,3}(?:weapons|arms|rifles|ammunition|explosives|"
-         r"mines|drones)\b", 3.0), (r"\bbomb disposal\b|\bsappers?\b|\bdemin" + _W, 2.5),
+         r"mines|drones)\b", 3.0), (r"\bbomb disposal\b|\bsappers?\b|\bdemin(?!ers?\b)" + _W,
+                                   2.5),
         (r"\bcontrolled (?:explosion|detonation)\b", 3.0),
         # clearance: "its teams had removed 312 explosive items"
         (r"\b(?:removed|cleared|disposed of|neutrali[sz]ed) (?:[\w,]+ ){0,3}(?:explosive "
@@ -271,7 +275,11 @@ TRIGGERS: Final[dict[str, tuple[tuple[str, float], ...]]] = {
                                4.0),
         (r"\b(?:burn(?:ed|t)|torch(?:ed)?|set fire to|razed|demolish(?:ed)?|bulldoz(?:ed)?|"
          r"destroyed) (?:\w+ ){0,3}(?:homes|houses|shops|crops|fields|market|property|"
-         r"properties|olive trees|huts|vehicles|granaries)", 2.5),
+         r"properties|olive trees|huts|vehicles|granaries|cars|barns?|trucks|lorries)", 2.5),
+        # "bulldozers had torn up several streets in the camp"; cars and barns burned
+        # (added after reading article 16 of samples/articles)
+        (r"\b(?:tore|torn|ripped|dug) up (?:\w+ ){0,3}(?:streets|roads|pipes|water pipes|"
+         r"infrastructure)\b", 2.5),
         (r"\bstole\b|\bstolen\b|\bmade off with\b|\brustl" + _W + r"|\bconfiscat" + _W, 2.0),
         (r"\bvandali[sz]" + _W, 1.0),
     ),

@@ -172,11 +172,15 @@ _NOT_HURT = r"(?!\s*(?:%|per ?cent|km|kilomet|miles|days|hours|metres|meters))" 
             r"(?!\s+(?:(?!and\b)[\w-]+\s+){0,2}(?:injured|wounded|hurt|homeless|missing|displaced))"
 _FATALITY_PATTERNS: Final = (
     re.compile(rf"\b{_QUAL}{_NUM}\s+{_VICTIM}(?:\w+\s+)?{_DIED}\b", re.I),
-    re.compile(rf"\b(?:killing|killed|kills|leaving|left|claimed the lives of)"
+    re.compile(rf"\b(?:killing|killed|kills|claimed the lives of)"
                rf"\s+{_QUAL}{_NUM_NOT_A}\b{_NOT_HURT}", re.I),
+    # "leaving 12 dead", not "leaving about 30,000 homes without power"
+    re.compile(rf"\b(?:leaving|left)\s+{_QUAL}{_NUM_NOT_A}\b"
+               rf"(?=\s+(?:[\w-]+\s+){{0,3}}?(?:dead|killed)\b)", re.I),
     re.compile(rf"\b(?:killing|killed|kills)\s+{_QUAL}(?P<n>an?)\s+{_VICTIM}", re.I),
+    # "killing a soldier and two civilians", not "left five dead and 20 wounded"
     re.compile(rf"\b(?:killing|killed|kills|leaving|left)\s+(?:\S+\s+){{1,4}}?and\s+"
-               rf"{_QUAL}{_NUM_NOT_A}\s+{_VICTIM}", re.I),
+               rf"{_QUAL}{_NUM_NOT_A}\b{_NOT_HURT}\s+{_VICTIM}", re.I),
     re.compile(rf"\bdeath toll\s+(?:\w+\s+){{0,4}}?{_QUAL}{_NUM}\b", re.I),
     re.compile(rf"\b{_QUAL}{_NUM}\s+(?:deaths|fatalities|dead|bodies|people dead)\b", re.I),
     re.compile(rf"\b{_NUM}\s+fatalit(?:y|ies)\b", re.I),
