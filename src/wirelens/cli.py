@@ -102,8 +102,17 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def cmd_eval_quotes(args: argparse.Namespace) -> int:
-    from wirelens.evaluate.quotes import evaluate_quotes, format_quote_scores
+    from wirelens.evaluate.quotes import (
+        evaluate_article_quotes,
+        evaluate_quotes,
+        format_article_quote_scores,
+        format_quote_scores,
+    )
 
+    if args.articles is not None:
+        article_scores = evaluate_article_quotes(Path(args.articles), Path(args.gold))
+        print(format_article_quote_scores(article_scores, verbose=args.verbose))
+        return EXIT_OK
     scores = evaluate_quotes(Path(args.polnear), limit=args.limit)
     print(format_quote_scores(scores))
     return EXIT_OK
@@ -302,13 +311,24 @@ def build_parser() -> argparse.ArgumentParser:
                     help="score the bare spaCy model instead, for comparison")
     pe.set_defaults(func=cmd_eval)
     pq = ev.add_parser(
-        "quotes", help="quote attribution scores on PolNeAR (brat standoff)",
-        epilog="example:\n  wirelens eval quotes --polnear ../shared/benchmarks/polnear/dev",
+        "quotes", help="quote attribution scores on PolNeAR (brat standoff) or on our "
+                       "annotated articles (direct quotes)",
+        epilog="examples:\n  wirelens eval quotes --polnear ../shared/benchmarks/polnear/dev\n"
+               "  wirelens eval quotes --articles samples/articles --gold tests/gold/quotes "
+               "--verbose",
         formatter_class=argparse.RawDescriptionHelpFormatter)
-    pq.add_argument("--polnear", required=True, metavar="DIR",
-                    help="a PolNeAR split folder holding text/ and attributions/")
+    source = pq.add_mutually_exclusive_group(required=True)
+    source.add_argument("--polnear", metavar="DIR",
+                        help="a PolNeAR split folder holding text/ and attributions/")
+    source.add_argument("--articles", metavar="DIR",
+                        help="a folder of articles with hand-written direct-quote gold "
+                             "(see --gold)")
+    pq.add_argument("--gold", default="tests/gold/quotes", metavar="DIR",
+                    help="gold quote files for --articles (default: tests/gold/quotes)")
     pq.add_argument("--limit", type=int, default=None, metavar="N",
-                    help="score only the first N documents")
+                    help="score only the first N PolNeAR documents")
+    pq.add_argument("--verbose", action="store_true",
+                    help="with --articles: list every miss, false positive and wrong speaker")
     pq.set_defaults(func=cmd_eval_quotes)
     pg = ev.add_parser(
         "geo", help="geoparsing scores on LGL / TR-News (or any file in their XML format)",
