@@ -223,3 +223,27 @@ def test_eu_matches_only_in_capitals(gaz: Gazetteer) -> None:
 def test_region_abbreviations_match_only_in_capitals(gaz: Gazetteer) -> None:
     assert gaz.lookup("NSW")[0].name == "New South Wales"
     assert not gaz.has_name("nsw")
+
+
+def test_machine_translated_native_names_are_not_indexed(gaz: Gazetteer) -> None:
+    # the regions data call Lusaka Province "Saturday" and Butaleja District "Business"
+    assert gaz.lookup("Saturday") == ()
+    assert gaz.lookup("Business") == ()
+    # an endonym spelled like the name is kept
+    assert gaz.lookup("Lusaka Province")[0].country_code == "ZM"
+
+
+def test_units_below_admin1_are_admin2(gaz: Gazetteer) -> None:
+    # Italy's list mixes regions with provinces and consortia: Trapani is one level down
+    trapani = [e for e in gaz.lookup("Trapani") if e.feature_class == "A"]
+    assert [(e.feature_code, e.country_code) for e in trapani] == [("ADM2", "IT")]
+    assert trapani[0].admin1 is None
+    sicily = gaz.lookup("Sicily")[0]
+    assert (sicily.feature_code, sicily.country_code) == ("ADM1", "IT")
+
+
+def test_two_letter_codes_are_not_country_names(gaz: Gazetteer) -> None:
+    # "a BA spokesperson", "call 911 or the FM station": not Bosnia, not Micronesia
+    assert all(e.feature_code != "PCLI" for e in gaz.lookup("BA"))
+    assert all(e.feature_code != "PCLI" for e in gaz.lookup("FM"))
+    assert gaz.lookup("US")[0].country_code == "US"

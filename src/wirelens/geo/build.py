@@ -31,6 +31,7 @@ import time
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
+from difflib import SequenceMatcher
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -84,6 +85,12 @@ _PREFERRED_BONUS = 0.75
 _MIN_REGION_RANK_POPULATION = 10_000
 _NAMED_REGION_RANK_POPULATION = 1_000_000
 _MAX_NAME_LENGTH = 80
+# The last word of the kinds of unit that lie below admin-1 where a country's list
+# mixes levels (see _collect).
+_LOWER_KINDS = frozenset({"province", "department", "district", "county", "consortium", "city",
+                          "borough", "authority", "area", "entity", "municipality"})
+# How alike (difflib ratio of plain keys) a region's native name must be to its name.
+_NATIVE_SIMILARITY = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -365,6 +372,11 @@ def _collect(min_population: int) -> tuple[_Collector, dict[str, int]]:
             {sid: base for sid, (base, _) in names.items()},
             curated.ADMIN1_CODES.get(cc, {}),
         )
+        # A list that mixes levels (Italy: 20 regions and 107 provinces and
+        # consortia) has units below admin-1 among the others: "Trapani" the
+        # consortium is an ADM2, not a unit as weighty as a US state (which made
+        # a surname of LGL a place), while Sicily, an autonomous region, stays ADM1.
+        level = {s["id"] for s in _same_level(states, len(groups.get(cc, {})))}
         for s in states:
             code = joined.get(s["id"])
             towns = groups[cc].get(code, []) if code is not None else []
@@ -382,9 +394,11 @@ def _collect(min_population: int) -> tuple[_Collector, dict[str, int]]:
             gid = -(100_000 + int(s["id"]))
             if cc == "US" and s.get("state_code") in us_states:
                 gid = int(us_states[s["state_code"]]["geonameid"])
+            admin2 = bool(level) and s["id"] not in level and \
+                str(s.get("type") or "").rsplit(" ", 1)[-1] in _LOWER_KINDS
             out.entry(
-                _Entry(gid, display, cc, country_name[cc], display, lat, lon, "A", "ADM1",
-                       population, centroid)
+                _Entry(gid, display, cc, country_name[cc], None if admin2 else display, lat, lon,
+                       "A", "ADM2" if admin2 else "ADM1", population, centroid)
             )
             counts["regions"] += 1
             counts["regions_joined"] += code is not None
@@ -418,7 +432,11 @@ def _collect(min_population: int) -> tuple[_Collector, dict[str, int]]:
         for alias in curated.COUNTRY_ALIASES.get(cc, ()):
             out.name(gid, alias, preferred=False, score=score,
                      case_sensitive=alias in curated.CASE_SENSITIVE_ALIASES)
-        for code in (c["iso"], c["iso3"]):
+        # Two-letter codes are abbreviations of other things in prose ("BA" the
+        # airline, "ID", "FM", "ER", "TV"): only those news writes for a country
+        # (curated.ISO2_IN_NEWS) are names; three-letter codes ("UKR") are kept.
+        codes = [c["iso3"]] + ([c["iso"]] if c["iso"] in curated.ISO2_IN_NEWS else [])
+        for code in codes:
             out.name(gid, code, preferred=False, score=score, case_sensitive=True)
 
     # Continents.
@@ -533,7 +551,11 @@ def _add_region_names(
     if state["name"] not in (base, display) and is_latin(state["name"]):
         variants.append(state["name"])
     native = str(state.get("native") or "")
-    if native and is_latin(native) and native not in (base, display):
+    # The data's "native" name is often a machine translation of the name's sound
+    # (Lusaka: "Saturday"; Butaleja: "Business"; Mpumalanga: "East"), which made
+    # common words places on LGL; an endonym is kept when it is spelled like the name.
+    if native and is_latin(native) and native not in (base, display) and \
+            SequenceMatcher(None, plain_key(native), plain_key(base)).ratio() >= _NATIVE_SIMILARITY:
         variants.append(native)
     for v in variants:
         out.name(gid, v, preferred=False, score=official,

@@ -16,6 +16,7 @@ __all__ = [
     "CITY_ALIASES",
     "COUNTRY_ALIASES",
     "GENERIC_REGION_WORDS",
+    "ISO2_IN_NEWS",
     "NAMED_REGIONS",
     "POST_SOVIET",
     "REGION_ALIASES",
@@ -67,6 +68,10 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
 # "us" is a pronoun.  ISO codes are added to this set at build time.
 CASE_SENSITIVE_ALIASES = frozenset({"US", "USA", "UK", "DRC", "DPRK", "UAE", "CAR", "EU", "PRC",
                                     "NSW"})
+
+# The ISO alpha-2 codes that English news writes as a country's name; the others
+# ("BA", "ID", "SC", "MW") stand for other things far more often (LGL, TR-News).
+ISO2_IN_NEWS = frozenset({"US"})
 
 # Country → (ISO 3166-2 subdivision code → GeoNames admin-1 code), where GeoNames
 # numbers the units and the centre-vote join fails: Quebec's centre lies so far
