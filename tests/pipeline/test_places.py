@@ -442,3 +442,23 @@ def test_a_departments_portfolio_is_not_a_town(geo_pipeline: Pipeline, text: str
     record = run(geo_pipeline, text)
     assert [p.mention.text for p in record.places] == places
     assert all(p.admin1 != "Illinois" for p in record.places)  # not Justice, Illinois
+
+
+def test_seas_and_straits_of_war_reporting(geo_pipeline: Pipeline) -> None:
+    # "the Red Sea" of shipping attacks is the sea, not Sudan's Red Sea state; the state
+    # is still the state when the text says so
+    record = run(geo_pipeline, "The Houthis fired missiles at a tanker in the Red Sea, and "
+                               "drones hit a ferry in the Kerch Strait.")
+    found = {p.mention.text: p for p in record.places}
+    assert found["Red Sea"].feature_code == "RGN" and found["Red Sea"].country is None
+    assert found["Kerch Strait"].feature_code == "RGN"
+    record = run(geo_pipeline, "Protesters gathered in Port Sudan, the capital of Red Sea "
+                               "state.")
+    state = next(p for p in record.places if p.mention.text == "Red Sea")
+    assert (state.country, state.feature_code) == ("Sudan", "ADM1")
+
+
+def test_hodeidah_is_yemens_port(geo_pipeline: Pipeline) -> None:
+    record = run(geo_pipeline, "A missile struck a cargo ship off the port of Hodeidah.")
+    (port,) = [p for p in record.places if p.mention.text == "Hodeidah"]
+    assert port.country == "Yemen" and abs(port.lat - 14.8) < 0.3

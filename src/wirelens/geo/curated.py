@@ -86,6 +86,7 @@ ADMIN1_CODES: dict[str, dict[str, str]] = {
 # GeoNames id → extra names of a city that its alternate names lack.
 CITY_ALIASES: dict[int, tuple[str, ...]] = {
     5368361: ("L.A.",),  # Los Angeles
+    79415: ("Hodeidah", "Hodeida", "Hudaydah"),  # Al Hudaydah, Yemen's Red Sea port
 }
 
 # Country codes whose admin-1 units English copy calls "oblast".
@@ -198,4 +199,19 @@ NAMED_REGIONS: tuple[NamedRegion, ...] = (
     NamedRegion(-23, "Mediterranean", ("the Mediterranean", "Mediterranean Sea"), "", 35.0, 18.0),
     NamedRegion(-24, "West Africa", ("Western Africa",), "", 12.0, -3.0),
     NamedRegion(-25, "Indian Ocean", ("the Indian Ocean",), "", -20.0, 80.0),
+    # Seas and straits where the wars at sea of our sample articles are fought (Black Sea
+    # grain corridor, Red Sea shipping attacks); the cities data have none of them.
+    NamedRegion(-26, "Black Sea", ("the Black Sea",), "", 43.4, 34.3),
+    NamedRegion(-27, "Sea of Azov", ("the Sea of Azov", "Azov Sea"), "", 46.1, 36.6),
+    NamedRegion(-28, "Red Sea", ("the Red Sea",), "", 20.3, 38.5),
+    NamedRegion(-29, "Gulf of Aden", ("the Gulf of Aden",), "", 12.5, 48.0),
+    NamedRegion(-30, "Bab el-Mandeb", ("Bab al-Mandab", "Bab el-Mandeb Strait"), "", 12.6, 43.3),
+    NamedRegion(-31, "Persian Gulf", ("the Persian Gulf", "Arabian Gulf"), "", 26.5, 52.0),
+    NamedRegion(-32, "Strait of Hormuz", ("the Strait of Hormuz", "Hormuz Strait"), "",
+                26.6, 56.3),
+    NamedRegion(-33, "Kerch Strait", ("the Kerch Strait", "Strait of Kerch"), "", 45.3, 36.5),
+    NamedRegion(-34, "Baltic Sea", ("the Baltic Sea",), "", 58.5, 19.5),
+    NamedRegion(-35, "South China Sea", ("the South China Sea",), "", 12.0, 113.0),
+    NamedRegion(-36, "Taiwan Strait", ("the Taiwan Strait",), "", 24.5, 119.5),
+    NamedRegion(-37, "Caspian Sea", ("the Caspian Sea",), "", 41.7, 50.7),
 )
