@@ -462,3 +462,12 @@ def test_hodeidah_is_yemens_port(geo_pipeline: Pipeline) -> None:
     record = run(geo_pipeline, "A missile struck a cargo ship off the port of Hodeidah.")
     (port,) = [p for p in record.places if p.mention.text == "Hodeidah"]
     assert port.country == "Yemen" and abs(port.lat - 14.8) < 0.3
+
+
+def test_a_state_inside_a_name_only_where_it_leads_or_seats_it(geo_pipeline: Pipeline) -> None:
+    # Unity is a South Sudanese state, but in Myanmar's National Unity Government it is a
+    # word of the name; a state that leads the name or follows "of" is where the body sits
+    record = run(geo_pipeline, "The National Unity Government condemned the strike.")
+    assert [p.mention.text for p in record.places] == []
+    record = run(geo_pipeline, "He studied at the University of Kansas in Lawrence.")
+    assert "Kansas" in {p.mention.text for p in record.places}

@@ -570,7 +570,7 @@ def _places_in_name(gaz: Gazetteer, text: str, start: int, end: int,
             # where the organisation sits: "University of X", "X Police Department"
             seat = before in {"of", "in"} or (i == 0 and (
                 after in _NOT_PLACE_WORDS or after in _INSTITUTION_TAIL))
-            if _embedded_place(gaz, m, seat=seat, known=known):
+            if _embedded_place(gaz, m, seat=seat, known=known, before=before):
                 m.embedded = True
                 out.append(m)
                 found = n
@@ -607,17 +607,31 @@ def _next_word(text: str, end: int) -> str:
     return m.group(1) if m else ""
 
 
-def _embedded_place(gaz: Gazetteer, m: _Mention, *, seat: bool, known: set[str]) -> bool:
+_COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest",
+                            "southeast", "southwest", "northern", "southern", "eastern",
+                            "western", "central", "upper", "lower"})
+
+
+def _embedded_place(gaz: Gazetteer, m: _Mention, *, seat: bool, known: set[str],
+                    before: str = "") -> bool:
     if all(w.lower().strip("-") in GENERIC_REGION_WORDS for w in m.surface.split("-")[0].split()):
         return False  # "West Nile virus", "South Side Taco Bell": a compass word, not a unit
     if m.key in known:
         return True
     matches = [x for x in gaz.lookup_matches(m.surface) if x.how != "folded"]
-    if any(x.entry.feature_code in COUNTRY_CODES or x.entry.feature_code == "CONT" or
-           x.entry.feature_code.startswith("ADM1") for x in matches):
+    if any(x.entry.feature_code in COUNTRY_CODES or x.entry.feature_code == "CONT"
+           for x in matches):
+        return True
+    # a state or province leads the name or is its seat ("Georgia Department of
+    # Transportation", "Northeast Georgia Medical Center", "University of Kansas");
+    # after another word it is a word of the name: "National Unity Government" (Unity
+    # is a South Sudanese state), "Liberty Mutual"
+    if any(x.entry.feature_code.startswith("ADM1") for x in matches) and (
+            seat or not before or before.lower() in _COMPASS_WORDS):
         return True
     # towns by their own name only: "Old Town" is an alternate name of Baltimore
-    towns = [x.entry for x in matches if x.how == "preferred"]
+    towns = [x.entry for x in matches
+             if x.how == "preferred" and not x.entry.feature_code.startswith("ADM1")]
     if not towns:
         return False
     e = max(towns, key=lambda t: t.population)
