@@ -471,3 +471,10 @@ def test_a_state_inside_a_name_only_where_it_leads_or_seats_it(geo_pipeline: Pip
     assert [p.mention.text for p in record.places] == []
     record = run(geo_pipeline, "He studied at the University of Kansas in Lawrence.")
     assert "Kansas" in {p.mention.text for p in record.places}
+
+
+def test_a_country_named_in_a_bridges_name_is_not_the_scene(geo_pipeline: Pipeline) -> None:
+    # "the Niger bridge" (a facility to the model) is named after the river
+    record = run(geo_pipeline, "Police fired tear gas at protesters near the Niger bridge "
+                               "in Niamey.")
+    assert [p.mention.text for p in record.places] == ["Niamey"]

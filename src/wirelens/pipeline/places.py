@@ -481,6 +481,9 @@ _PORTFOLIO_WORDS = frozenset("""Commerce Labor Labour Justice Enterprise Homelan
 # not the place ("Memphis Street", "Jefferson National Forest"); LGL counts the whole.
 _FEATURE_WORDS = _STREET_WORDS | frozenset(
     "Dr. Hwy. Way Route River Bridge Mound Square Plaza Mall".split())
+# The same, written lower-case in a facility's name: "the Niger bridge" is named after
+# the river, not the country; "the Dnipro river" is the river.
+_FEATURE_NOUNS = frozenset({"bridge", "river", "dam"})
 # Words that make a county of the name before them ("Douglas County Sheriff's Office").
 _COUNTY_WORDS = frozenset({"County", "Parish", "Borough", "Township"})
 # Lower-case words after a bare place name that make it an institution ("Danbury police").
@@ -529,7 +532,7 @@ def _embedded(gaz: Gazetteer, text: str, cands: Sequence[object],
                  for w in _WORD.finditer(text, start, end)]
         if label == "PERSON" and not any(w in lexicon.ORG_WORDS for _, _, w in words):
             continue
-        if any(w in _FEATURE_WORDS for _, _, w in words) or \
+        if any(w in _FEATURE_WORDS or w in _FEATURE_NOUNS for _, _, w in words) or \
                 _next_word(text, end) in _FEATURE_WORDS:
             continue
         out += _places_in_name(gaz, text, start, end, words, known)
