@@ -1,6 +1,6 @@
 """List quote-attribution errors on a PolNeAR split, by category.
 
-    python scripts/quote_errors.py SPLIT_DIR [--limit N] [--show CATEGORY] [--n 20]
+    python scripts/quote_errors.py SPLIT_DIR [--limit N] [--show CATEGORY] [--n 20] [--dump FILE]
 
 Tune on the train split only.  Categories:
 
@@ -39,6 +39,8 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--show", default=None)
     ap.add_argument("--n", type=int, default=20)
+    ap.add_argument("--dump", type=Path, default=None,
+                    help="also write every example of every category to this file")
     args = ap.parse_args()
 
     from wirelens.pipeline import Pipeline
@@ -89,6 +91,11 @@ def main() -> None:
                 counts[cat] += 1
                 span = text[p.content[0][0]:p.content[-1][1]]
                 examples[cat].append(f"{doc.name}: {span[:200]!r}")
+    if args.dump:
+        with args.dump.open("w", encoding="utf-8") as out:
+            for cat, n in sorted(counts.items(), key=lambda cn: -cn[1]):
+                out.write(f"### {n} {cat}\n")
+                out.writelines(line + "\n" for line in examples.get(cat, []))
     if args.show:
         for line in examples.get(args.show, [])[:args.n]:
             print(line)

@@ -533,3 +533,142 @@ def test_a_title_case_headline_with_says_is_reported_speech(quote_pipeline) -> N
                  "Mayor Says Ferry Will Resume Next Week\n\n"
                  "The ferry stopped in March after a storm damaged the pier.")
     assert [q.cue.text for q in record.quotes if q.cue] == ["Says"]
+
+
+# -- attributions that are not speech: beliefs, intentions, perceptions ------------------
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    # intention and refusal with an infinitive
+    ("A spokesman for the governor declined to comment on the talks.", "declined",
+     "to comment on the talks"),
+    ("Olena Marchuk wants to rebuild the school before the winter.", "wants",
+     "to rebuild the school before the winter"),
+    # the small model lemmatizes "hopes" as "hop"
+    ("Olena Marchuk hopes to rebuild the school before the winter.", "hopes",
+     "to rebuild the school before the winter"),
+    # perception with an object and its predicate
+    ("Military analysts see the raids as a political challenge for the Kremlin.", "see",
+     "the raids as a political challenge for the Kremlin"),
+    # any verb with a "that" clause
+    ("Mayor Petro Danko hinted that the bridge would reopen in May.", "hinted",
+     "that the bridge would reopen in May"),
+    # a verb that reports only with its preposition
+    ("Olena Marchuk talked about the budget of the school.", "talked about",
+     "the budget of the school"),
+    # a feeling with its "that" clause: the clause is the content
+    ("Mayor Petro Danko expressed concern that the bridge would collapse.", "expressed",
+     "that the bridge would collapse"),
+    # a stance towards an object
+    ("Mayor Petro Danko denounced the decision to close the school.", "denounced",
+     "the decision to close the school"),
+])
+def test_non_speech_attributions(quote_pipeline, text: str, cue: str,  # type: ignore[no-untyped-def]
+                                 content: str) -> None:
+    from wirelens.pipeline.quotes import CONF_ATTITUDE
+
+    (q,) = run(quote_pipeline, text).quotes
+    assert (q.kind, q.text) == ("indirect", content)
+    assert q.cue is not None and q.cue.text == cue
+    # an attribution, not a statement: reported with the lowest confidence
+    assert q.confidence == CONF_ATTITUDE
+
+
+@pytest.mark.parametrize("text", [
+    # a plain object of perception reports nothing
+    "The villagers saw the attack from the hill.",
+    # physical pointing is no attribution
+    "Residents still point to the bullet marks on the old police station.",
+    # a noun the small model parsed as the complement of "seen"
+    "The frontier has not seen fighting on this scale since 2006, when the war killed "
+    "1,100 people, most of them civilians, and 160 soldiers, most of them conscripts.",
+])
+def test_event_sentences_give_no_non_speech_attribution(  # type: ignore[no-untyped-def]
+        quote_pipeline, text: str) -> None:
+    assert run(quote_pipeline, text).quotes == ()
+
+
+def test_anonymity_formulas_are_no_attributions(quote_pipeline) -> None:  # type: ignore[no-untyped-def]
+    record = run(quote_pipeline,
+                 "“They said come and eat,” said a young man who did not want to give his name. "
+                 "A senior officer, who spoke on condition of anonymity, said the road was closed.")
+    assert [q.cue.text for q in record.quotes if q.cue] == ["said", "said"]
+
+
+@pytest.mark.parametrize("text, content", [
+    # a relative clause with its own speaker is a second statement
+    ("The ministry said its forces destroyed the drones, which it described as a threat.",
+     "its forces destroyed the drones"),
+    # a clause of its own with another speaker's verb of saying
+    ("Most voters said they were worried about the economy, and more than half said the "
+     "mayor would handle it best.", "they were worried about the economy"),
+    # "and that ..." goes on with the same cue, whatever its verb
+    ("The army said the rebels had attacked the base, and that its air force had responded "
+     "within the rules.",
+     "the rebels had attacked the base, and that its air force had responded within the rules"),
+    # a relative clause with a subject but no verb of saying stays
+    ("Olena Marchuk said the convoy reached the town, which the army controls.",
+     "the convoy reached the town, which the army controls"),
+    # the speaker's next statement in a participle of saying
+    ("Petro Danko insisted that any truce be monitored, adding that it must start soon.",
+     "that any truce be monitored"),
+    # other participles are part of the report
+    ("Police said a car bomb exploded in the market on Sunday, killing two people.",
+     "a car bomb exploded in the market on Sunday, killing two people"),
+])
+def test_reported_content_ends_before_a_second_statement(  # type: ignore[no-untyped-def]
+        quote_pipeline, text: str, content: str) -> None:
+    q = run(quote_pipeline, text).quotes[0]
+    assert q.text == content
+
+
+def test_split_quote_across_an_attribution_in_its_cue_sentence(quote_pipeline) -> None:  # type: ignore[no-untyped-def]
+    record = run(quote_pipeline,
+                 "“It was very nice,” Petro Danko told Reuters in Izium when asked if he had met "
+                 "the governor. “He was very charming.”")
+    first, second = quote_with(record, "very nice"), quote_with(record, "charming")
+    assert first.cue is not None and first.cue == second.cue
+
+
+def test_a_date_after_the_cue_is_no_content(quote_pipeline) -> None:  # type: ignore[no-untyped-def]
+    record = run(quote_pipeline, "Petro Danko responded on Sunday to the accusations. "
+                                 "The observers called for a ceasefire on Sunday.")
+    assert [(q.cue.text, q.text) for q in record.quotes if q.cue] == [
+        ("called for", "a ceasefire on Sunday")]
+
+
+def test_asked_about(quote_pipeline) -> None:  # type: ignore[no-untyped-def]
+    (q,) = run(quote_pipeline, "Olena Marchuk asked the governor about the water supply "
+                               "of the town.").quotes
+    assert (q.text, q.cue.text if q.cue else None) == ("the water supply of the town", "asked")
+
+
+def test_a_finding_with_its_object_and_what_it_says_of_it(quote_pipeline) -> None:  # type: ignore[no-untyped-def]
+    (q,) = run(quote_pipeline, "The latest poll shows Olena Marchuk with a narrow lead over "
+                               "the mayor.").quotes
+    assert q.text == "Olena Marchuk with a narrow lead over the mayor"
+    assert q.speaker is not None and q.speaker.name == "The latest poll"
+
+
+def test_a_quotation_after_a_colon_is_not_the_other_half(quote_pipeline) -> None:  # type: ignore[no-untyped-def]
+    record = run(quote_pipeline, "“The pumps failed at noon,” the utility said in a statement. "
+                                 "It continued: “Repairs will take two days.”")
+    first, second = quote_with(record, "pumps"), quote_with(record, "Repairs")
+    assert first.cue is not None and second.cue != first.cue
+    assert second.speaker is not None and second.speaker.name == "the utility"
+
+
+def test_a_dateline_is_neither_content_nor_speaker(quote_pipeline) -> None:  # type: ignore[no-untyped-def]
+    (q,) = run(quote_pipeline, "KYIV, Ukraine — The bridge will reopen, the mayor said.").quotes
+    assert q.text == "The bridge will reopen"
+    assert q.speaker is not None and q.speaker.name == "the mayor"
+    (q,) = run(quote_pipeline, "IZIUM (AP) — The road is open again, according to the "
+                               "regional council.").quotes
+    assert q.text == "The road is open again"
+
+
+def test_speaker_of_a_verb_of_saying_after_a_preposition(quote_pipeline) -> None:  # type: ignore[no-untyped-def]
+    (q,) = run(quote_pipeline, "After saying the bridge was unsafe, Mayor Petro Danko closed "
+                               "it to trucks.").quotes
+    assert q.text == "the bridge was unsafe"
+    assert q.speaker is not None and q.speaker.name == "Petro Danko"

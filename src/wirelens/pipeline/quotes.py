@@ -17,11 +17,15 @@ Three passes over one parsed document, no second parse:
    ‘allow unimpeded access ...’").  Content in two parts ("The bridge, she
    said, will reopen") gives two quotes that share their cue.  A cue inside
    another attribution's content ("said voters support the plan") is part
-   of that statement, not one of its own.
+   of that statement, not one of its own.  Attributions that are not speech
+   ("analysts believe that ...", "wants to ...", "talked about ...") come
+   with the lowest confidence, ``CONF_ATTITUDE``, and never hand their
+   speaker on to a continuation.
 3. **Continuations.**  A quotation with no cue of its own goes to the last
    speaker before it: the second half of a split quote ("‘A,’ said X. ‘B.’")
-   shares the first half's cue; a later paragraph that goes on quoting gets
-   the speaker with no cue.
+   shares the first half's cue (also across another attribution inside the
+   cue's sentence: "‘A,’ X said when asked if ... ‘B.’"); a later paragraph
+   that goes on quoting gets the speaker with no cue.
 4. **Headline.**  "Mayor Danko: Bridge Will Reopen." as the first line is an
    attribution with ":" as its cue.
 
@@ -37,7 +41,7 @@ from typing import TYPE_CHECKING
 
 from wirelens.model import Quote, QuoteKind, Span, Speaker
 from wirelens.pipeline.base import Context, component, doc_text, is_title_case
-from wirelens.pipeline.cues import ATTITUDE_LEMMAS, SPEECH_LEMMAS, SpeakerFinder
+from wirelens.pipeline.cues import SPEECH_LEMMAS, SpeakerFinder
 from wirelens.pipeline.quotemarks import Quoted, find_quotes
 from wirelens.pipeline.reported import Reported, find_reported, subject_of
 from wirelens.pipeline.resources import Resources
@@ -64,7 +68,7 @@ CONF_CUE = 0.9
 CONF_REPORTED = 0.75
 CONF_SPLIT = 0.8
 CONF_CONTINUATION = 0.6
-CONF_ATTITUDE = 0.5  # "X believes that ...": an attribution, not a statement
+CONF_ATTITUDE = 0.5  # "X believes that ...", "X wants to ...": an attribution, not a statement
 # Verbs that introduce a quotation right next to them but report nothing
 # otherwise ("‘...,’ he continued", "the sign read: ‘...’", "she pointed out").
 # Kept out of SPEECH_LEMMAS, which also decides what the scorer counts as
@@ -448,7 +452,10 @@ def _reported_part(doc: Doc, r: Reported, start: int, end: int, speaker: Speaker
         kind = "direct" if len(inner) == 1 and lead in {"", "that"} and only.end == end \
             else "mixed"
     cue = Span(r.cue_start, r.cue_end, doc_text(doc)[r.cue_start:r.cue_end])
-    confidence = CONF_REPORTED if doc[r.verb].lemma_ not in ATTITUDE_LEMMAS else CONF_ATTITUDE
+    # beliefs, intentions, knowledge and the other non-speech cues are
+    # attributions, not statements: the lowest confidence
+    speech = r.according or doc[r.verb].lemma_ in SPEECH_LEMMAS or doc[r.verb].lower_ == "in"
+    confidence = CONF_REPORTED if speech else CONF_ATTITUDE
     return _Found(start, end, kind, speaker, cue, confidence, r.verb)
 
 
@@ -466,6 +473,17 @@ def _continuations(text: str, quotes: list[Quoted], direct: dict[int, _Found],
         if not before:
             continue
         last = max(before, key=lambda f: f.end)
+        halves = [f for f in before if f.confidence == CONF_CUE and
+                  any(d is f for d in direct.values())]
+        if halves and last not in halves:
+            # "‘A,’ X told Reuters when asked if ... ‘B.’": an attribution inside the
+            # cue's own sentence does not stand between the two halves
+            half = max(halves, key=lambda f: f.end)
+            if all(half.end <= f.start and f.cue is not None and f.cue.start >= half.end and
+                   not any(d is f for d in direct.values())
+                   for f in before if f.end > half.end) and \
+                    _split_gap(text[half.end:q.start], half):
+                last = half
         gap = text[last.end:q.start]
         breaks = gap.count("\n")
         # the other half of a split quote: only the cue's own sentence in between.
@@ -506,6 +524,10 @@ def _split_gap(gap: str, last: _Found) -> bool:
     stripped = gap.strip()
     if not stripped:
         return True
+    if stripped.endswith(":"):
+        # "It continued: ‘B.’", "From his post: ‘B.’": the words before the colon
+        # introduce the next quotation, which is not the other half (PolNeAR train)
+        return False
     # "said X, a defense expert based in St. Petersburg." – one sentence end at most,
     # the abbreviation "St." aside
     ends = sum(1 for k, ch in enumerate(stripped) if ch in ".!?" and
