@@ -104,6 +104,7 @@ def is_speech_cue(cue: str) -> bool:
 
 # Subject words that name no one: a quote attributed to them has no speaker.
 _EMPTY_SUBJECTS = frozenset({"it", "there", "this", "that", "which", "what"})
+_RELATIVES = frozenset({"who", "which", "that"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,8 +152,28 @@ class SpeakerFinder:
         the phrase is kept as written ("Military analysts", "a senior official
         who asked not to be named"), with no entity and no invented name.
         """
+        if head.lower_ in _RELATIVES and head.head.dep_ == "relcl" and \
+                head.head.head.pos_ in {"NOUN", "PROPN"} and \
+                (head.lower_ == "who" or head.head.lemma_ in SPEECH_LEMMAS):
+            # "two Catholic bishops, who said ...": the relative pronoun stands for
+            # the noun its clause describes (our articles, 18); "which" and "that"
+            # only with a verb of saying ("a body that said ...", not "an alliance
+            # that defends ...", "proposals that would see ...").  The mention stays
+            # the pronoun, the word in the sentence that is the subject (PolNeAR's
+            # Source is the pronoun too); name, entity and role are the noun's.
+            relcl = head.head
+            found = self._from_head(relcl.head, avoid, {t.i for t in relcl.subtree})
+            if found is None:
+                return None
+            mention = Span(head.idx, head.idx + len(head), head.text)
+            return Speaker(found.name, found.entity_id, mention, role=found.role,
+                           affiliation=found.affiliation)
         if head.lower_ in _EMPTY_SUBJECTS and not (allow_it and head.lower_ == "it"):
             return None
+        return self._from_head(head, avoid, set())
+
+    def _from_head(self, head: Token, avoid: tuple[int, int] | None,
+                   drop: set[int]) -> Speaker | None:
         c = self.mention_at(head.idx, head.idx + len(head))
         # a demonym names a speaker only as a noun ("the Russians said"), not as
         # an adjective on the head ("Russian officials" is a group, kept as written)
@@ -167,7 +188,7 @@ class SpeakerFinder:
                 c = self.mention_at(child.idx, child.idx + len(child))
                 if c is not None and c.label == "PERSON":
                     return self.from_cand(c)
-        left, right = _phrase(head, avoid)
+        left, right = _phrase(head, avoid, drop)
         if right <= left:
             return None
         span = Span(left, right, self.text[left:right])
@@ -187,10 +208,15 @@ class SpeakerFinder:
 _PHRASE_MAX_TOKENS = 14
 
 
-def _phrase(head: Token, avoid: tuple[int, int] | None) -> tuple[int, int]:
-    """Character range of the noun phrase under ``head``, trimmed of edge punctuation."""
+def _phrase(head: Token, avoid: tuple[int, int] | None,
+            drop: set[int] | None = None) -> tuple[int, int]:
+    """Character range of the noun phrase under ``head``, trimmed of edge punctuation.
+
+    ``drop`` holds tokens to leave out (the relative clause of the cue itself).
+    """
     toks = [t for t in head.subtree
-            if avoid is None or not (avoid[0] <= t.idx < avoid[1])]
+            if (avoid is None or not (avoid[0] <= t.idx < avoid[1]))
+            and (drop is None or t.i not in drop)]
     # keep the contiguous run around the head
     toks.sort(key=lambda t: t.i)
     run = [head]

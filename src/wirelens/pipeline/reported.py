@@ -215,6 +215,16 @@ def _clip(doc: Doc, start: int, end: int, cue: int, inside: _QuoteIndex) -> tupl
     q = inside.at(start)
     if q is not None:
         start = q.start
+    for q in inside.quotes:
+        # a quotation that opens a new sentence after the content is a statement
+        # of its own, which the parser ran into this one ("..., Mr. Horbach said,
+        # the port was badly damaged. ''It was waiting for one more strike,'' he
+        # said."; PolNeAR train): the content stops at that sentence end
+        if cue < q.start and start < q.start < end:
+            before = text[start:q.start].rstrip()
+            if len(before) > 3 and before[-1] in ".!?" and not before[-2].isupper():
+                end = start + len(before)
+                break
     q = inside.at(max(start, end - 1))
     if q is not None:
         end = max(end, q.end)
