@@ -49,31 +49,73 @@ def test_quote_floor(quote_scores, name: str) -> None:  # type: ignore[no-untype
         "speech_exact_f1": quote_scores.speech.exact.f1,
         "speech_source_accuracy": quote_scores.speech.source_accuracy,
         "all_overlap_f1": quote_scores.all.overlap.f1,
+        "all_exact_f1": quote_scores.all.exact.f1,
     }[name]
     floor = FLOORS["quotes_polnear_dev"][name]
     assert value >= floor, f"quotes {name} {value:.3f} fell below its floor {floor}"
 
 
 @pytest.fixture(scope="module")
-def geo_scores():  # type: ignore[no-untyped-def]
+def article_quote_scores(pipeline):  # type: ignore[no-untyped-def]
+    from wirelens.evaluate.quotes import evaluate_article_quotes
+
+    return evaluate_article_quotes(ROOT / "samples" / "articles",
+                                   ROOT / "tests" / "gold" / "quotes", pipeline=pipeline)
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS["quotes_articles"]))
+def test_article_quote_floor(article_quote_scores, name: str) -> None:  # type: ignore[no-untyped-def]
+    s = article_quote_scores
+    direct = s.found_by_kind.get("direct", 0)
+    value = {
+        "direct_recall": direct / s.gold_by_kind["direct"],
+        "precision": s.precision,
+        "direct_speaker_accuracy": s.speaker_by_kind.get("direct", 0) / direct,
+        "speaker_accuracy": s.speaker_accuracy,
+    }[name]
+    floor = FLOORS["quotes_articles"][name]
+    assert value >= floor, f"quotes (articles) {name} {value:.3f} fell below its floor {floor}"
+
+
+def _geo_scores(corpus: str):  # type: ignore[no-untyped-def]
     from tests.conftest import SHARED
     from wirelens.evaluate.geo import evaluate_geo
 
-    path = SHARED / "benchmarks" / "geo" / "TR-News.xml"
+    path = SHARED / "benchmarks" / "geo" / corpus
     if not path.exists():
-        pytest.skip("../shared is absent: TR-News is read from there")
+        pytest.skip(f"../shared is absent: {corpus} is read from there")
     return {"end_to_end": evaluate_geo(path, gold_spans=False),
             "gold_spans": evaluate_geo(path, gold_spans=True)}
 
 
-@pytest.mark.parametrize("name", sorted(FLOORS["geo_trnews"]))
-def test_geo_floor(geo_scores, name: str) -> None:  # type: ignore[no-untyped-def]
-    e2e, gold = geo_scores["end_to_end"], geo_scores["gold_spans"]
-    value = {
+def _geo_value(scores, name: str) -> float:  # type: ignore[no-untyped-def]
+    e2e, gold = scores["end_to_end"], scores["gold_spans"]
+    return float({
         "recognition_f1": e2e.recognition.f1 if e2e.recognition else 0.0,
         "end_to_end_accuracy_161": e2e.resolution.accuracy_161,
         "gold_spans_accuracy_161": gold.resolution.accuracy_161,
-    }[name]
+    }[name])
+
+
+@pytest.fixture(scope="module")
+def lgl_scores():  # type: ignore[no-untyped-def]
+    return _geo_scores("lgl.xml")
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS["geo_lgl"]))
+def test_geo_lgl_floor(lgl_scores, name: str) -> None:  # type: ignore[no-untyped-def]
+    value, floor = _geo_value(lgl_scores, name), FLOORS["geo_lgl"][name]
+    assert value >= floor, f"geo (LGL) {name} {value:.3f} fell below its floor {floor}"
+
+
+@pytest.fixture(scope="module")
+def geo_scores():  # type: ignore[no-untyped-def]
+    return _geo_scores("TR-News.xml")
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS["geo_trnews"]))
+def test_geo_floor(geo_scores, name: str) -> None:  # type: ignore[no-untyped-def]
+    value = _geo_value(geo_scores, name)
     floor = FLOORS["geo_trnews"][name]
     assert value >= floor, f"geo {name} {value:.3f} fell below its floor {floor}"
 
