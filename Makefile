@@ -38,6 +38,7 @@ unit: install
 eval: install
 	$(BIN)/wirelens eval entities
 	$(BIN)/wirelens eval quotes --polnear ../shared/benchmarks/polnear/dev
+	$(BIN)/wirelens eval quotes --articles samples/articles --gold tests/gold/quotes
 	$(BIN)/wirelens eval geo --corpus lgl
 	$(BIN)/wirelens eval geo --corpus lgl --gold-spans
 	$(BIN)/wirelens eval geo --corpus trnews
