@@ -554,3 +554,12 @@ def test_a_list_of_countries_is_no_qualifier(geo_pipeline: Pipeline) -> None:
     record = run(geo_pipeline, "The agency told farmers in Turkey, Iraq, Iran and Syria to "
                                "watch their flocks.")
     assert at(record, "Iraq").feature_code == "PCLI"
+
+
+def test_a_spelling_variant_of_a_village_abroad_is_not_taken(geo_pipeline: Pipeline) -> None:
+    # "Ber" is a spelling variant of Beure, a French village; in a story all in Mali it is
+    # a Malian town the gazetteer lacks, so no place rather than the wrong one
+    record = run(geo_pipeline, "Soldiers from Gao and Timbuktu clashed with rebels near Ber, "
+                               "a town east of Timbuktu, on Saturday.")
+    assert "Ber" not in {p.mention.text for p in record.places}
+    assert {p.country for p in record.places} == {"Mali"}

@@ -938,10 +938,15 @@ def _other_name_only(g: _Group, match: Match,
     toponyms and keep their best reading.
     """
     e = match.entry
-    return match.how != "preferred" and e.feature_class == "P" and \
-        e.population < OTHER_NAME_MAX_POP and \
-        units[(e.country_code, e.admin1)] < 2 and \
-        not _same_name(g.mentions[0].surface, e.name)
+    if match.how == "preferred" or e.feature_class != "P" or e.population >= OTHER_NAME_MAX_POP:
+        return False
+    if units[(e.country_code, e.admin1)] < 2 and not _same_name(g.mentions[0].surface, e.name):
+        return True
+    # "near Ber, a town east of Timbuktu": a village abroad reached through a spelling
+    # variant ("Ber" for Beure, France), in an article none of whose other places lie in
+    # that country, is a town the gazetteer lacks, not the village
+    in_country = sum(n for (cc, _), n in units.items() if cc == e.country_code)
+    return e.population < NAMESAKE_POP and in_country < 2
 
 
 def _local_point(g: _Group, live: list[_Group]) -> tuple[float, float] | None:
