@@ -563,3 +563,13 @@ def test_a_spelling_variant_of_a_village_abroad_is_not_taken(geo_pipeline: Pipel
                                "a town east of Timbuktu, on Saturday.")
     assert "Ber" not in {p.mention.text for p in record.places}
     assert {p.country for p in record.places} == {"Mali"}
+
+
+def test_no_town_inside_a_name_the_lexicon_knows(geo_pipeline: Pipeline) -> None:
+    # Wagner is also a town in Brazil; in "the Wagner Group" it names the group
+    record = run(geo_pipeline, "The junta turned to Russian contractors from the Wagner Group "
+                               "to fight armed groups in the Sahel.")
+    assert "Wagner" not in {p.mention.text for p in record.places}
+    # a country inside a known organisation's name is still read ("US State Department")
+    record = run(geo_pipeline, "The US State Department said it was concerned.")
+    assert [p.country for p in record.places] == ["United States"]

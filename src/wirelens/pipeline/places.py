@@ -573,12 +573,16 @@ def _embedded(gaz: Gazetteer, text: str, cands: Sequence[object],
         if any(w in _FEATURE_WORDS or w in _FEATURE_NOUNS for _, _, w in words) or \
                 _next_word(text, end) in _FEATURE_WORDS:
             continue
-        out += _places_in_name(gaz, text, start, end, words, known)
+        # a name our lexicon knows ("the Wagner Group", "Arakan Army") is no town's
+        # body: only countries and states are read inside it
+        out += _places_in_name(gaz, text, start, end, words, known,
+                               towns=getattr(cand, "source", "") != "ruler")
     return out
 
 
 def _places_in_name(gaz: Gazetteer, text: str, start: int, end: int,
-                    words: list[tuple[int, int, str]], known: set[str]) -> list[_Mention]:
+                    words: list[tuple[int, int, str]], known: set[str], *,
+                    towns: bool = True) -> list[_Mention]:
     out: list[_Mention] = []
     n_words = len(words)
     i = 0
@@ -611,7 +615,7 @@ def _places_in_name(gaz: Gazetteer, text: str, start: int, end: int,
             # where the organisation sits: "University of X", "X Police Department"
             seat = before in {"of", "in"} or (i == 0 and (
                 after in _NOT_PLACE_WORDS or after in _INSTITUTION_TAIL))
-            if _embedded_place(gaz, m, seat=seat, known=known, before=before):
+            if _embedded_place(gaz, m, seat=seat, known=known, before=before, towns=towns):
                 m.embedded = True
                 out.append(m)
                 found = n
@@ -654,7 +658,7 @@ _COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northeast", "nort
 
 
 def _embedded_place(gaz: Gazetteer, m: _Mention, *, seat: bool, known: set[str],
-                    before: str = "") -> bool:
+                    before: str = "", towns: bool = True) -> bool:
     if all(w.lower().strip("-") in GENERIC_REGION_WORDS for w in m.surface.split("-")[0].split()):
         return False  # "West Nile virus", "South Side Taco Bell": a compass word, not a unit
     if m.key in known:
@@ -670,12 +674,14 @@ def _embedded_place(gaz: Gazetteer, m: _Mention, *, seat: bool, known: set[str],
     if any(x.entry.feature_code.startswith("ADM1") for x in matches) and (
             seat or not before or before.lower() in _COMPASS_WORDS):
         return True
-    # towns by their own name only: "Old Town" is an alternate name of Baltimore
-    towns = [x.entry for x in matches
-             if x.how == "preferred" and not x.entry.feature_code.startswith("ADM1")]
     if not towns:
         return False
-    e = max(towns, key=lambda t: t.population)
+    # towns by their own name only: "Old Town" is an alternate name of Baltimore
+    entries = [x.entry for x in matches
+               if x.how == "preferred" and not x.entry.feature_code.startswith("ADM1")]
+    if not entries:
+        return False
+    e = max(entries, key=lambda t: t.population)
     if e.population >= EMBEDDED_POPULATION:
         return True
     return seat and e.feature_class == "P" and e.population >= EMBEDDED_SEAT_POPULATION
