@@ -31,7 +31,13 @@ from typing import TYPE_CHECKING, Literal
 from wirelens import lexicon
 from wirelens.geo.curated import GENERIC_REGION_WORDS
 from wirelens.model import Entity, Mention, Span
-from wirelens.pipeline.base import Context, component, doc_text, is_title_case
+from wirelens.pipeline.base import (
+    Context,
+    component,
+    doc_text,
+    is_title_case,
+    untagged_runs,
+)
 from wirelens.pipeline.resources import RULER_ID_PREFIX, Resources
 
 if TYPE_CHECKING:
@@ -506,21 +512,16 @@ def _untagged_persons(doc: Doc) -> list[Cand]:
     any entity, led by a known first name or followed by an age in commas."""
     out: list[Cand] = []
     text = doc_text(doc)
-    i = 0
-    while i < len(doc):
-        j = i
-        while j < len(doc) and j - i < 3 and doc[j].pos_ == "PROPN" and \
-                doc[j].text[:1].isupper() and not doc[j].ent_type_ and doc[j].is_alpha:
-            j += 1
-        if j - i >= 2 and (i == 0 or (doc[i - 1].ent_type_ == "" and
-                           doc[i - 1].pos_ != "PROPN")):
-            start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
-            surface = text[start:end]
-            if not any(w in lexicon.ORG_WORDS or w in lexicon.DEMONYMS
-                       for w in surface.split()) and (
-                    _first_name_led(surface) or _AGE_AFTER.match(text, end)):
-                out.append(Cand(start, end, "PERSON", "model"))
-        i = max(j, i + 1)
+    for start, end in untagged_runs(doc):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) < 2 or (span.start > 0 and (
+                doc[span.start - 1].ent_type_ or doc[span.start - 1].pos_ == "PROPN")):
+            continue  # one word, or the tail of a longer name
+        surface = text[start:end]
+        if not any(w in lexicon.ORG_WORDS or w in lexicon.DEMONYMS
+                   for w in surface.split()) and (
+                _first_name_led(surface) or _AGE_AFTER.match(text, end)):
+            out.append(Cand(start, end, "PERSON", "model"))
     return out
 
 

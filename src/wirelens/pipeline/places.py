@@ -64,7 +64,7 @@ from wirelens.geo.gazetteer import Match
 from wirelens.geo.names import DEMONYMS as GEO_DEMONYMS
 from wirelens.geo.names import fold, plain_key
 from wirelens.model import Focus, Place, Precision, Span
-from wirelens.pipeline.base import Context, component, doc_text
+from wirelens.pipeline.base import Context, component, doc_text, untagged_runs
 from wirelens.pipeline.resources import Resources
 
 if TYPE_CHECKING:
@@ -167,6 +167,10 @@ REGION_CODES = frozenset({"ADM1", "ADM1H", "ADM2", "ADM2H", "ADM3", "ADM4", "ADM
                           "PRSH", "ZN"})
 CAPITAL_CODES = frozenset({"PPLC", "PPLG"})
 SEAT_CODES = frozenset({"PPLA", "PPLA2"})
+# Words that locate a part of a place or name ("Northeast Georgia", "South Los Angeles").
+_COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest",
+                            "southeast", "southwest", "northern", "southern", "eastern",
+                            "western", "central", "upper", "lower"})
 REGION_WORDS = frozenset({"region", "oblast", "province", "governorate", "district", "state",
                           "county", "parish",
                           "krai", "prefecture", "territory", "republic"})
@@ -652,11 +656,6 @@ def _next_word(text: str, end: int) -> str:
     return m.group(1) if m else ""
 
 
-_COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest",
-                            "southeast", "southwest", "northern", "southern", "eastern",
-                            "western", "central", "upper", "lower"})
-
-
 def _embedded_place(gaz: Gazetteer, m: _Mention, *, seat: bool, known: set[str],
                     before: str = "", towns: bool = True) -> bool:
     if all(w.lower().strip("-") in GENERIC_REGION_WORDS for w in m.surface.split("-")[0].split()):
@@ -717,7 +716,8 @@ def _local_towns(gaz: Gazetteer, text: str, cands: Sequence[object], mentions: l
     spans = [(getattr(c, "start", 0), getattr(c, "end", 0)) for c in cands
              if getattr(c, "kind", "") == "name" and getattr(c, "source", "") == "model"
              and getattr(c, "label", "") in {"PERSON", "ORG"}]
-    spans += _untagged_runs(doc, text, cands)
+    spans += untagged_runs(doc, [(getattr(c, "start", 0), getattr(c, "end", 0))
+                                 for c in cands])
     for start, end in spans:
         words = text[start:end].split()
         if not 1 <= len(words) <= 3 or any(w in name_words or w in lexicon.ORG_WORDS
@@ -737,35 +737,6 @@ def _local_towns(gaz: Gazetteer, text: str, cands: Sequence[object], mentions: l
             g.scores = [_prior(x, g) for x in local]
             g.choice = _argmax(g.scores)
             out.append((town, _place(text, town, local[g.choice], _confidence(g))))
-    return out
-
-
-def _untagged_runs(doc: Doc, text: str, cands: Sequence[object]) -> list[tuple[int, int]]:
-    """Runs of capitalised proper nouns that no candidate covers (up to three words)."""
-    from spacy.attrs import ENT_IOB, IS_ALPHA, POS
-    from spacy.symbols import PROPN
-
-    covered = bytearray(len(text) + 1)
-    for c in cands:
-        s, e = getattr(c, "start", 0), getattr(c, "end", 0)
-        covered[s:e] = b"\x01" * (e - s)
-    # one array pass instead of a Python loop over every token (bench_places)
-    attrs = doc.to_array([POS, IS_ALPHA, ENT_IOB])
-    mask = (attrs[:, 0] == PROPN) & (attrs[:, 1] == 1) & ((attrs[:, 2] == 0) | (attrs[:, 2] == 2))
-    out: list[tuple[int, int]] = []
-    run: list[Token] = []
-    last = -2
-    for i in mask.nonzero()[0].tolist():
-        tok = doc[i]
-        if tok.text[:1].isupper() and not covered[tok.idx]:
-            if i != last + 1 and run:
-                if len(run) <= 3:
-                    out.append((run[0].idx, run[-1].idx + len(run[-1])))
-                run = []
-            run.append(tok)
-            last = i
-    if run and len(run) <= 3:
-        out.append((run[0].idx, run[-1].idx + len(run[-1])))
     return out
 
 
@@ -1084,9 +1055,7 @@ def _town_matches(gaz: Gazetteer, surface: str) -> list[Match]:
 # Philadelphia" as "Philadelphia" but "South Los Angeles" whole, and keeping the
 # whole lost 3 true LGL toponyms and added 5 false ones end to end.
 PART_CITY_POPULATION = 100_000
-_PART_WORDS = frozenset({"North", "South", "East", "West", "Northeast", "Northwest",
-                         "Southeast", "Southwest", "Northern", "Southern", "Eastern",
-                         "Western", "Central", "Upper", "Lower", "Greater", "Downtown"})
+_PART_WORDS = frozenset({w.capitalize() for w in _COMPASS_WORDS} | {"Greater", "Downtown"})
 
 
 def _part_matches(gaz: Gazetteer, surface: str) -> list[Match]:
