@@ -84,8 +84,10 @@ def _geo_scores(corpus: str):  # type: ignore[no-untyped-def]
     path = SHARED / "benchmarks" / "geo" / corpus
     if not path.exists():
         pytest.skip(f"../shared is absent: {corpus} is read from there")
-    return {"end_to_end": evaluate_geo(path, gold_spans=False),
-            "gold_spans": evaluate_geo(path, gold_spans=True)}
+    e2e = evaluate_geo(path, gold_spans=False)
+    # the outlet homes the end-to-end run learned, as `wirelens outlets` would give them
+    return {"end_to_end": e2e, "gold_spans": evaluate_geo(path, gold_spans=True,
+                                                          outlet_homes=e2e.homes)}
 
 
 def _geo_value(scores, name: str) -> float:  # type: ignore[no-untyped-def]
@@ -94,6 +96,9 @@ def _geo_value(scores, name: str) -> float:  # type: ignore[no-untyped-def]
         "recognition_f1": e2e.recognition.f1 if e2e.recognition else 0.0,
         "end_to_end_accuracy_161": e2e.resolution.accuracy_161,
         "gold_spans_accuracy_161": gold.resolution.accuracy_161,
+        # each article alone, as `wirelens analyze` gives it without --outlet-homes
+        "end_to_end_alone_accuracy_161": (e2e.resolution_alone or e2e.resolution).accuracy_161,
+        "gold_spans_alone_accuracy_161": (gold.resolution_alone or gold.resolution).accuracy_161,
     }[name])
 
 

@@ -19,6 +19,8 @@ from wirelens import __version__
 from wirelens.errors import ConfigError
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_NOTHING, EXIT_CONFIG = 0, 1, 2, 3, 4
+OUTLET_HOMES_HELP = ("outlet homes JSON from 'wirelens outlets': a local outlet's ambiguous "
+                     "town names lean towards its home state")
 
 EPILOG_ANALYZE = """\
 examples:
@@ -46,7 +48,12 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     from wirelens.pipeline import Pipeline
     from wirelens.report import render
 
-    pipeline = Pipeline(batch_size=args.batch_size)
+    homes = None
+    if args.outlet_homes is not None:
+        from wirelens.geo.outlets import read_outlet_homes
+
+        homes = read_outlet_homes(args.outlet_homes)
+    pipeline = Pipeline(batch_size=args.batch_size, outlet_homes=homes)
     failures = 0
 
     def articles() -> Iterator[Article]:
@@ -125,7 +132,8 @@ def cmd_eval_geo(args: argparse.Namespace) -> int:
     if not path.exists():
         _err(f"error: {path}: no such corpus file")
         return EXIT_CONFIG
-    scores = evaluate_geo(path, limit=args.limit, gold_spans=args.gold_spans)
+    scores = evaluate_geo(path, limit=args.limit, gold_spans=args.gold_spans,
+                          outlet_homes=not args.no_outlet_homes)
     print(format_geo_scores(scores, verbose=args.verbose))
     return EXIT_OK
 
@@ -203,7 +211,15 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     # A bar only on a terminal: redirected to a file it would be thousands of lines.
     progress = sys.stderr.isatty() and not args.no_progress
     return ingest_command(args.inputs, db=args.db, workers=args.workers, progress=progress,
-                          err=sys.stderr, engine=args.engine, scheduler=args.scheduler)
+                          err=sys.stderr, engine=args.engine, scheduler=args.scheduler,
+                          outlet_homes=args.outlet_homes)
+
+
+def cmd_outlets(args: argparse.Namespace) -> int:
+    from wirelens.store.commands import outlets_command
+
+    return outlets_command(db=args.db, out=sys.stdout, err=sys.stderr,
+                           min_articles=args.min_articles, min_share=args.min_share)
 
 
 def cmd_query(args: argparse.Namespace) -> int:
@@ -245,6 +261,8 @@ def add_store_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser])
                         "(default: a LocalCluster of --workers processes)")
     p.add_argument("--no-progress", action="store_true",
                    help="no progress bar (it is shown only on a terminal anyway)")
+    p.add_argument("--outlet-homes", default=None, metavar="FILE",
+                   help=OUTLET_HOMES_HELP)
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("query", help="run read-only SQL against a store",
@@ -274,6 +292,19 @@ def add_store_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser])
                    help="rows per section (default: 15)")
     p.set_defaults(func=cmd_report)
 
+    p = sub.add_parser("outlets", help="learn each local outlet's home state from a store",
+                       description="Print, as JSON, each outlet's home admin-1 unit learned "
+                                   "from the places of its stored articles; give the file to "
+                                   "later runs with --outlet-homes.")
+    p.add_argument("--db", default="wirelens.duckdb", metavar="FILE", help=db_help)
+    p.add_argument("--min-articles", type=int, default=None, metavar="N",
+                   help="articles that must name an outlet's home unit (default: 3, "
+                        "tuned on LGL)")
+    p.add_argument("--min-share", type=float, default=None, metavar="X",
+                   help="share of the outlet's articles with places that must name it "
+                        "(default: 0.5)")
+    p.set_defaults(func=cmd_outlets)
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -295,6 +326,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="reject documents longer than N characters (default: 1,000,000)")
     p.add_argument("--batch-size", type=int, default=16, metavar="N",
                    help="articles parsed together (default: 16)")
+    p.add_argument("--outlet-homes", default=None, metavar="FILE", help=OUTLET_HOMES_HELP)
     p.set_defaults(func=cmd_analyze)
 
     p = sub.add_parser("eval", help="evaluate against annotated data", epilog=EPILOG_EVAL,
@@ -337,6 +369,8 @@ def build_parser() -> argparse.ArgumentParser:
     pg.add_argument("--corpus", default="lgl", metavar="lgl|trnews|geovirus|PATH",
                     help="a corpus under ../shared/benchmarks/geo, or a path (default: lgl)")
     pg.add_argument("--gold-spans", action="store_true", help="resolve the gold toponym spans")
+    pg.add_argument("--no-outlet-homes", action="store_true",
+                    help="score each article alone: learn no outlet homes from the corpus")
     pg.add_argument("--limit", type=int, default=None, metavar="N",
                     help="first N articles only")
     pg.add_argument("--verbose", action="store_true", help="list every miss and wrong place")

@@ -130,3 +130,41 @@ def test_reader_takes_geovirus_locations(tmp_path: Path) -> None:
     lviv, odesa = article.toponyms
     assert (lviv.start, lviv.end, lviv.lat, lviv.geonameid) == (14, 18, 49.84, None)
     assert (odesa.start, odesa.end, odesa.lon) == (23, 28, 30.73)
+
+
+def _outlet_corpus() -> str:
+    from tests.geo.test_outlets import CLARION, JACKSON
+
+    # our fictional Tennessee paper: four stories that teach its home, then a bare
+    # "Jackson" (gold: Jackson, Tennessee), all under one domain
+    start = JACKSON.index("Jackson")
+    stories = [f"""  <article docid="{n}"><domain>clarion.example</domain>
+    <text><![CDATA[{t}]]></text><toponyms/></article>""" for n, t in enumerate(CLARION)]
+    stories.append(f"""  <article docid="9"><domain>clarion.example</domain>
+    <text><![CDATA[{JACKSON}]]></text>
+    <toponyms><toponym><start>{start}</start><end>{start + 7}</end><phrase>Jackson</phrase>
+      <gaztag geonameid="4632595"><name>Jackson</name><fcode>PPLA2</fcode>
+        <lat>35.61</lat><lon>-88.81</lon><country>United States</country></gaztag>
+    </toponym></toponyms></article>""")
+    return "<articles>\n" + "\n".join(stories) + "\n</articles>\n"
+
+
+def test_outlet_homes_are_learned_from_the_corpus(tmp_path: Path,
+                                                  geo_pipeline: Pipeline) -> None:
+    path = tmp_path / "clarion.xml"
+    path.write_text(_outlet_corpus(), encoding="utf-8")
+    for gold_spans in (False, True):
+        scores = evaluate_geo(path, pipeline=geo_pipeline, gold_spans=gold_spans)
+        assert (scores.outlets, scores.outlet_homes) == (1, 1)
+        assert scores.homes["clarion.example"].admin1 == "Tennessee"
+        # alone, Jackson is the larger one, in Mississippi; with the home, Tennessee's
+        assert scores.resolution_alone is not None
+        assert scores.resolution_alone.correct_161 == 0
+        assert scores.resolution.correct_161 == 1
+        assert "with outlet homes (1 of 1 outlets): accuracy@161 km 1.000" in \
+            format_geo_scores(scores)
+    # the pipeline given is left as it was
+    assert dict(geo_pipeline.resources.outlet_homes) == {}
+    off = evaluate_geo(path, pipeline=geo_pipeline, gold_spans=True, outlet_homes=False)
+    assert off.resolution_alone is None and off.resolution.correct_161 == 0
+    assert "(no outlet home learned; 1 outlets)" in format_geo_scores(off)

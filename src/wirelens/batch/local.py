@@ -17,14 +17,17 @@ import multiprocessing
 import os
 import resource
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from wirelens.errors import Code
 from wirelens.model import Analysis, Article, Failure
+
+if TYPE_CHECKING:
+    from wirelens.geo.outlets import OutletHome
 
 __all__ = [
     "Analyzer",
@@ -207,11 +210,12 @@ class ProcessExecutor:
         self._pool.shutdown(wait=True, cancel_futures=True)
 
 
-def build_pipeline(*, batch_size: int = 16) -> Analyzer:
+def build_pipeline(*, batch_size: int = 16,
+                   outlet_homes: Mapping[str, OutletHome] | None = None) -> Analyzer:
     """The default analyzer: the full :class:`~wirelens.pipeline.Pipeline`.
 
     Imported here, in the worker, so the parent process never loads spaCy.
     """
     from wirelens.pipeline import Pipeline
 
-    return Pipeline(batch_size=batch_size)
+    return Pipeline(batch_size=batch_size, outlet_homes=outlet_homes)

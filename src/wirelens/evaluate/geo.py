@@ -28,6 +28,14 @@ What we report:
   another source than the annotators' (the United States' are 235 km apart);
   so does our admin-1 unit of the gold one's name and country (ours carry
   synthetic ids).
+
+Outlet homes (:mod:`wirelens.geo.outlets`): where the corpus names each
+article's outlet (LGL, TR-News), the first pass's own resolutions teach each
+local outlet its home unit, and a second pass resolves with them, as a user
+would on their own corpus.  The homes are always learned from end-to-end output
+(with gold spans, from an extra end-to-end pass), since that is what a user's
+store holds.  Both passes are reported; no gold span or coordinate is used to
+learn a home.  ``outlet_homes=False`` scores the first pass only.
 """
 
 from __future__ import annotations
@@ -36,7 +44,7 @@ import itertools
 import math
 import statistics
 import xml.etree.ElementTree as ET
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -48,6 +56,7 @@ from wirelens.geo.names import plain_key
 from wirelens.model import Article, Place
 
 if TYPE_CHECKING:
+    from wirelens.geo.outlets import OutletHome
     from wirelens.pipeline import Pipeline
 
 __all__ = [
@@ -125,6 +134,10 @@ class GeoScores:
     recognition_all: PRF | None  # exact spans, every gold toponym
     resolution: Resolution
     errors: tuple[str, ...] = field(default=())
+    outlets: int = 0  # distinct outlets in the corpus
+    outlet_homes: int = 0  # of those, how many got a home from the first pass
+    resolution_alone: Resolution | None = None  # the first pass, with no outlet homes
+    homes: Mapping[str, OutletHome] = field(default_factory=dict)  # the ones used
 
 
 def corpus_path(name: str, *, benchmarks: Path = DEFAULT_BENCHMARKS) -> Path:
@@ -244,8 +257,14 @@ def _error_km(gold: GoldToponym, place: Place | None) -> float:
 
 
 def evaluate_geo(path: Path, *, pipeline: Pipeline | None = None, limit: int | None = None,
-                 gold_spans: bool) -> GeoScores:
-    """Score recognition and resolution on one corpus file (see the module docstring)."""
+                 gold_spans: bool,
+                 outlet_homes: bool | Mapping[str, OutletHome] = True) -> GeoScores:
+    """Score recognition and resolution on one corpus file (see the module docstring).
+
+    ``outlet_homes``: True learns them from the corpus, False uses none, a mapping
+    (a run's ``GeoScores.homes``) is used as given, saving the learning pass.
+    """
+    from wirelens.geo.outlets import learn_outlet_homes, outlet_key
     from wirelens.pipeline import Pipeline
     from wirelens.pipeline import places as _places  # noqa: F401  (registers "places")
 
@@ -255,12 +274,36 @@ def evaluate_geo(path: Path, *, pipeline: Pipeline | None = None, limit: int | N
     pipe = pipeline if pipeline is not None else Pipeline(components=GEO_COMPONENTS)
     articles = [Article(id=g.docid, text=g.text, url=g.url, outlet=g.domain, language="en",
                         source=f"{path.name}#{g.docid}") for g in golds]
+    keys = [outlet_key(a.url, a.outlet) for a in articles]
+
+    def run(errors: list[str]) -> tuple[list[float], int, PRF | None, PRF | None,
+                                        list[list[Place]]]:
+        if gold_spans:
+            km, eligible = _score_gold_spans(pipe, golds, articles, errors)
+            return km, eligible, None, None, []
+        return _score_end_to_end(pipe, golds, articles, errors)
+
     errors: list[str] = []
-    if gold_spans:
-        km, eligible = _score_gold_spans(pipe, golds, articles, errors)
-        rec = rec_all = None
-    else:
-        km, eligible, rec, rec_all = _score_end_to_end(pipe, golds, articles, errors)
+    km, eligible, rec, rec_all, found = run(errors)
+    alone: Resolution | None = None
+    homes: dict[str, OutletHome] = {}
+    if not isinstance(outlet_homes, bool):
+        homes = dict(outlet_homes)
+    elif outlet_homes and any(keys):
+        # Homes come from end-to-end output, as a user's store would hold them
+        # (gold spans are not known in use); with gold spans that takes one more pass.
+        if gold_spans:
+            found = [list(a.places) for a in pipe.pipe(articles)]
+        homes = learn_outlet_homes(zip(keys, found, strict=True))
+    if homes:
+        alone = _resolution(eligible, km)
+        saved = pipe.resources.outlet_homes
+        pipe.resources.outlet_homes = homes
+        try:
+            errors = []
+            km, eligible, rec, rec_all, _ = run(errors)
+        finally:
+            pipe.resources.outlet_homes = saved
     toponyms = sum(len(g.toponyms) for g in golds)
     return GeoScores(
         corpus=path.name,
@@ -274,15 +317,21 @@ def evaluate_geo(path: Path, *, pipeline: Pipeline | None = None, limit: int | N
         recognition_all=rec_all,
         resolution=_resolution(eligible, km),
         errors=tuple(errors),
+        outlets=len({k for k in keys if k}),
+        outlet_homes=len(homes),
+        resolution_alone=alone,
+        homes=homes,
     )
 
 
 def _score_end_to_end(pipe: Pipeline, golds: list[GoldArticle], articles: list[Article],
-                      errors: list[str]) -> tuple[list[float], int, PRF, PRF]:
+                      errors: list[str]) -> tuple[list[float], int, PRF, PRF, list[list[Place]]]:
     tp = fp = fn = tp_all = fn_all = 0
     km: list[float] = []
     eligible = 0
+    found: list[list[Place]] = []
     for gold, analysis in zip(golds, pipe.pipe(articles), strict=True):
+        found.append(list(analysis.places))
         predicted = {(p.mention.start, p.mention.end): p for p in analysis.places}
         spans = {(t.start, t.end) for t in gold.toponyms}
         names = {(t.start, t.end) for t in gold.toponyms if not t.demonym}
@@ -308,7 +357,7 @@ def _score_end_to_end(pipe: Pipeline, golds: list[GoldArticle], articles: list[A
                 errors.append(f"{gold.docid}: {t.phrase!r} [{t.start}] → {place.name}, "
                               f"{place.admin1}, {place.country} ({err:.0f} km)")
     # false positives are the same set whether demonym gold counts or not
-    return km, eligible, PRF(tp, fp, fn), PRF(tp_all, fp, fn_all)
+    return km, eligible, PRF(tp, fp, fn), PRF(tp_all, fp, fn_all), found
 
 
 def _score_gold_spans(pipe: Pipeline, golds: list[GoldArticle], articles: list[Article],
@@ -357,11 +406,18 @@ def format_geo_scores(scores: GeoScores, *, verbose: bool = False) -> str:
         lines.append(prf("recognition, exact span (all gold)", scores.recognition_all))
     subset = ("every gold toponym with coordinates" if scores.gold_spans
               else "gold toponyms with coordinates recognised with the exact span")
-    lines += [
-        f"resolution over {subset}: {r.scored} of {r.eligible}",
-        f"  accuracy@161 km {r.accuracy_161:.3f}   AUC {r.auc:.3f}   "
-        f"median error {r.median_km:.1f} km",
-    ]
+    lines.append(f"resolution over {subset}: {r.scored} of {r.eligible}")
+    a = scores.resolution_alone
+    if a is not None:
+        lines.append(f"  each article alone:          accuracy@161 km {a.accuracy_161:.3f}   "
+                     f"AUC {a.auc:.3f}   median error {a.median_km:.1f} km")
+        lines.append(f"  with outlet homes ({scores.outlet_homes} of {scores.outlets} outlets): "
+                     f"accuracy@161 km {r.accuracy_161:.3f}   AUC {r.auc:.3f}   "
+                     f"median error {r.median_km:.1f} km")
+    else:
+        note = f"   (no outlet home learned; {scores.outlets} outlets)" if scores.outlets else ""
+        lines.append(f"  accuracy@161 km {r.accuracy_161:.3f}   AUC {r.auc:.3f}   "
+                     f"median error {r.median_km:.1f} km{note}")
     if verbose:
         lines += ["", *scores.errors]
     return "\n".join(lines)

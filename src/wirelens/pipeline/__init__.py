@@ -8,8 +8,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
+from wirelens.geo.outlets import OutletHome
 from wirelens.model import Analysis, Article
 
 # Importing the component modules registers them (one line per component).
@@ -33,10 +34,12 @@ class Pipeline:
         components: Sequence[str] = DEFAULT_COMPONENTS,
         gazetteer_path: str | None = None,
         batch_size: int = 16,
+        outlet_homes: Mapping[str, OutletHome] | None = None,
     ) -> None:
         names = list(components)
         check_order(names)
-        self.resources = Resources(model=model, gazetteer_path=gazetteer_path)
+        self.resources = Resources(model=model, gazetteer_path=gazetteer_path,
+                                   outlet_homes=dict(outlet_homes or {}))
         self.components = [REGISTRY[name](self.resources) for name in names]
         self.batch_size = batch_size
 

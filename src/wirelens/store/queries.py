@@ -170,6 +170,25 @@ class Reader:
             """, [limit],
         )
 
+    def outlet_units(self) -> Table:
+        """Per latest article: its outlet's URL and name, and the (country, admin-1) units it
+        votes for as its outlet's home (see :mod:`wirelens.geo.outlets`)."""
+        from wirelens.geo.outlets import MIN_CONFIDENCE, VOTING_PRECISIONS
+
+        return self.query(
+            f"""
+            SELECT a.id, a.url, a.outlet,
+                   list(DISTINCT [p.country, p.admin1]) FILTER (
+                       WHERE p.country IS NOT NULL AND p.admin1 IS NOT NULL
+                       AND NOT p.government AND p.confidence >= ?
+                       AND p.precision IN ({", ".join("?" for _ in VOTING_PRECISIONS)})
+                   ) AS units
+            FROM latest_articles a LEFT JOIN places p ON p.article_id = a.id
+            GROUP BY a.id, a.url, a.outlet
+            ORDER BY a.id
+            """, [MIN_CONFIDENCE, *sorted(VOTING_PRECISIONS)],
+        )
+
     def event_counts(self) -> Table:
         """Events per ACLED type and ISO week (Monday), by event date or else publication date."""
         return self.query(
