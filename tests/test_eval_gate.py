@@ -183,3 +183,27 @@ def test_event_article_floor(article_event_scores, name: str) -> None:  # type: 
     value = {"recall": scores.recall, "precision": scores.precision}[name]
     floor = FLOORS["events_articles"][name]
     assert value >= floor, f"events (articles) {name} {value:.3f} fell below its floor {floor}"
+
+
+@pytest.fixture(scope="module")
+def war_places():  # type: ignore[no-untyped-def]
+    from tests.conftest import ROOT
+    from wirelens.evaluate.geo import evaluate_geo
+
+    # our own hand-made gold on the Ukraine/Russia articles (tests/gold/places)
+    folder = ROOT / "tests" / "gold" / "places"
+    ua_ru = ("Ukraine", "Russia")
+    return {"end_to_end": evaluate_geo(folder, gold_spans=False, countries=ua_ru),
+            "gold_spans": evaluate_geo(folder, gold_spans=True, countries=ua_ru)}
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS["geo_war_places"]))
+def test_geo_war_places_floor(war_places, name: str) -> None:  # type: ignore[no-untyped-def]
+    e2e, gold = war_places["end_to_end"], war_places["gold_spans"]
+    value = {
+        "recognition_f1": e2e.recognition.f1 if e2e.recognition else 0.0,
+        "ua_ru_end_to_end_accuracy_161": e2e.in_countries.accuracy_161,
+        "ua_ru_gold_spans_accuracy_161": gold.in_countries.accuracy_161,
+    }[name]
+    floor = FLOORS["geo_war_places"][name]
+    assert value >= floor, f"geo (our war articles) {name} {value:.3f} fell below {floor}"

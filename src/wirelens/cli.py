@@ -132,8 +132,14 @@ def cmd_eval_geo(args: argparse.Namespace) -> int:
     if not path.exists():
         _err(f"error: {path}: no such corpus file")
         return EXIT_CONFIG
-    scores = evaluate_geo(path, limit=args.limit, gold_spans=args.gold_spans,
-                          outlet_homes=not args.no_outlet_homes)
+    countries = [c.strip() for c in args.countries.split(",") if c.strip()] \
+        if args.countries else None
+    try:
+        scores = evaluate_geo(path, limit=args.limit, gold_spans=args.gold_spans,
+                              outlet_homes=not args.no_outlet_homes, countries=countries)
+    except (ValueError, KeyError, OSError) as exc:  # our own gold folder, malformed
+        _err(f"error: {path}: {exc}")
+        return EXIT_CONFIG
     print(format_geo_scores(scores, verbose=args.verbose))
     return EXIT_OK
 
@@ -367,8 +373,12 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="example:\n  wirelens eval geo --corpus lgl --gold-spans",
         formatter_class=argparse.RawDescriptionHelpFormatter)
     pg.add_argument("--corpus", default="lgl", metavar="lgl|trnews|geovirus|PATH",
-                    help="a corpus under ../shared/benchmarks/geo, or a path (default: lgl)")
+                    help="a corpus under ../shared/benchmarks/geo, a corpus file, or a folder "
+                         "of our own place gold such as tests/gold/places (default: lgl)")
     pg.add_argument("--gold-spans", action="store_true", help="resolve the gold toponym spans")
+    pg.add_argument("--countries", default=None, metavar="NAMES",
+                    help="also score resolution over the gold places in these countries "
+                         "(comma-separated names, e.g. 'Ukraine,Russia')")
     pg.add_argument("--no-outlet-homes", action="store_true",
                     help="score each article alone: learn no outlet homes from the corpus")
     pg.add_argument("--limit", type=int, default=None, metavar="N",

@@ -427,6 +427,9 @@ ORGANISATIONS: tuple[tuple[str, ...], ...] = (
     ("OSCE", "Organization for Security and Co-operation in Europe"),
     ("Arab League",),
     ("Kremlin",),
+    # legislatures whose names are also towns' (Duma, Syria)
+    ("State Duma", "Duma"),
+    ("Verkhovna Rada",),
     ("Pentagon",),
     ("White House",),
     ("State Department", "US State Department", "U.S. State Department"),

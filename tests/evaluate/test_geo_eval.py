@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from wirelens.evaluate.geo import (
     format_geo_scores,
     haversine_km,
     read_corpus,
+    read_gold_dir,
 )
 from wirelens.pipeline import Pipeline
 
@@ -168,3 +170,42 @@ def test_outlet_homes_are_learned_from_the_corpus(tmp_path: Path,
     off = evaluate_geo(path, pipeline=geo_pipeline, gold_spans=True, outlet_homes=False)
     assert off.resolution_alone is None and off.resolution.correct_161 == 0
     assert "(no outlet home learned; 1 outlets)" in format_geo_scores(off)
+
+
+def _gold_folder(tmp_path: Path, *, shift: int = 0) -> Path:
+    article = tmp_path / "story.txt"
+    article.write_text(TEXT + "\n", encoding="utf-8")
+    folder = tmp_path / "gold" / "places" / "here"
+    folder.mkdir(parents=True)
+    toponyms = [
+        {"start": 14 + shift, "end": 21 + shift, "text": "Kharkiv", "geonameid": 706483,
+         "fcode": "PPLA", "country": "Ukraine", "admin1": "Kharkiv", "lat": 49.98, "lon": 36.25},
+        {"start": 48, "end": 53, "text": "Paris", "geonameid": 4717560, "fcode": "PPL",
+         "country": "United States", "admin1": "Texas", "lat": 33.66, "lon": -95.56},
+        {"start": 55, "end": 60, "text": "Texas", "geonameid": None, "name": "Texas",
+         "fcode": "ADM1", "country": "United States", "lat": 31.25, "lon": -99.25},
+    ]
+    (folder / "story.json").write_text(json.dumps(
+        {"article": str(article), "record": 0, "toponyms": toponyms}), encoding="utf-8")
+    return folder
+
+
+def test_our_gold_folder_is_read_and_scored_by_country(tmp_path: Path,
+                                                       geo_pipeline: Pipeline) -> None:
+    folder = _gold_folder(tmp_path)
+    (article,) = read_gold_dir(folder)
+    assert [t.phrase for t in article.toponyms] == ["Kharkiv", "Paris", "Texas"]
+    assert article.toponyms[2].admin1_name == "Texas"
+    scores = evaluate_geo(folder, pipeline=geo_pipeline, gold_spans=True,
+                          countries=["Ukraine", "Russia"])
+    assert scores.resolution.correct_161 == 3
+    sub = scores.in_countries
+    assert sub is not None and (sub.eligible, sub.scored, sub.correct_161) == (1, 1, 1)
+    assert "of those, in Russia, Ukraine: 1 of 1, accuracy@161 km 1.000" in \
+        format_geo_scores(scores)
+
+
+def test_a_wrong_offset_in_our_gold_is_an_error_naming_the_file(tmp_path: Path) -> None:
+    folder = _gold_folder(tmp_path, shift=1)
+    with pytest.raises(ValueError, match=r"story\.json: 'Kharkiv' is not at 15-22"):
+        read_gold_dir(folder)

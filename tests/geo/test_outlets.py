@@ -45,6 +45,9 @@ JACKSON = "The Jackson city council voted on Tuesday to repave Main Street befor
 def test_outlet_key_is_the_host_without_www() -> None:
     assert outlet_key("http://www.TheTownTalk.com/article/1?x=2", None) == "thetowntalk.com"
     assert outlet_key(None, "clarion.example") == "clarion.example"
+    # the outlet's name first: many outlets can share a host
+    assert outlet_key("https://example.org/ledger/1", "The Harbour Ledger") == "the harbour ledger"
+    assert outlet_key("https://example.org/ledger/1", "www.Ledger.example") == "ledger.example"
     assert outlet_key(None, "The Clarion") == "the clarion"
     assert outlet_key(None, "  ") is None
     assert outlet_key(None, None) is None

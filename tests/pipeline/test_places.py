@@ -573,3 +573,38 @@ def test_no_town_inside_a_name_the_lexicon_knows(geo_pipeline: Pipeline) -> None
     # a country inside a known organisation's name is still read ("US State Department")
     record = run(geo_pipeline, "The US State Department said it was concerned.")
     assert [p.country for p in record.places] == ["United States"]
+
+
+# Found by the Ukraine/Russia place gold (tests/gold/places), blind article 32 and
+# samples 01, 10 and 26.
+
+
+def test_a_headline_verb_after_a_noun_is_no_town(geo_pipeline: Pipeline) -> None:
+    # "Hit" (Iraq) after the noun "Shells": only a verb of attack takes a town
+    record = run(geo_pipeline, "Three Killed As Shells Hit Market Street In Kostiantynivka\n\n"
+                               "Shells hit a market street in Kostiantynivka on Tuesday.")
+    assert "Hit" not in [p.mention.text for p in record.places]
+    taken = run(geo_pipeline, "Russian troops shelled Toretsk on Monday.")
+    assert at(taken, "Toretsk").country == "Ukraine"
+
+
+def test_a_headline_article_is_not_part_of_the_place(geo_pipeline: Pipeline) -> None:
+    record = run(geo_pipeline, "Kherson Residents Leave By Train As Shelling From Across The "
+                               "Dnipro Intensifies\n\nHundreds of people boarded trains in "
+                               "Kherson on Monday.")
+    spans = [p.mention.text for p in record.places]
+    assert "The Dnipro" not in spans
+
+
+def test_the_state_duma_is_no_town_in_syria(geo_pipeline: Pipeline) -> None:
+    record = run(geo_pipeline, "Oleg Bardin, a member of the State Duma’s defence committee, "
+                               "said in Moscow that the Duma would debate the law.")
+    assert [p.name for p in record.places] == ["Moscow"]
+
+
+def test_a_surname_after_a_first_name_is_no_village(geo_pipeline: Pipeline) -> None:
+    record = run(geo_pipeline, "Russian forces claimed a village north-west of Lyman.\n\n"
+                               "Taras Melnyk, a spokesman for a Ukrainian brigade in the "
+                               "sector, said the claim was false.")
+    assert "Melnyk" not in [p.mention.text for p in record.places]
+    assert at(record, "Lyman").country == "Ukraine"

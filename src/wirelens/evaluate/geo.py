@@ -41,10 +41,11 @@ learn a home.  ``outlet_homes=False`` scores the first pass only.
 from __future__ import annotations
 
 import itertools
+import json
 import math
 import statistics
 import xml.etree.ElementTree as ET
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -71,6 +72,7 @@ __all__ = [
     "format_geo_scores",
     "haversine_km",
     "read_corpus",
+    "read_gold_dir",
 ]
 
 #: Corpus names the CLI accepts, and their files under the benchmarks folder.
@@ -138,6 +140,8 @@ class GeoScores:
     outlet_homes: int = 0  # of those, how many got a home from the first pass
     resolution_alone: Resolution | None = None  # the first pass, with no outlet homes
     homes: Mapping[str, OutletHome] = field(default_factory=dict)  # the ones used
+    countries: tuple[str, ...] = ()  # the subset asked for, if any
+    in_countries: Resolution | None = None  # resolution over the gold toponyms in them
 
 
 def corpus_path(name: str, *, benchmarks: Path = DEFAULT_BENCHMARKS) -> Path:
@@ -159,7 +163,12 @@ def _float(text: str | None) -> float | None:
 
 
 def read_corpus(path: Path) -> tuple[list[GoldArticle], int, int]:
-    """Articles with their toponyms, the number of offsets repaired and of those dropped."""
+    """Articles with their toponyms, the number of offsets repaired and of those dropped.
+
+    ``path`` is a corpus file, or a folder of our own gold (see :func:`read_gold_dir`).
+    """
+    if path.is_dir():
+        return read_gold_dir(path), 0, 0
     root = ET.parse(path).getroot()
     articles: list[GoldArticle] = []
     realigned = dropped = 0
@@ -199,6 +208,43 @@ def read_corpus(path: Path) -> tuple[list[GoldArticle], int, int]:
     return articles, realigned, dropped
 
 
+def read_gold_dir(folder: Path) -> list[GoldArticle]:
+    """Our hand-made place gold (``tests/gold/places``): one JSON file per article record.
+
+    Each names its article (``"article"``, a path from the project root, and
+    ``"record"``, its index in that file) and lists ``"toponyms"`` with
+    ``start``/``end``/``text`` offsets into the text as ingested, and the
+    ``geonameid``, ``fcode``, ``country``, ``admin1``, ``lat``, ``lon`` of the place meant.
+    An offset that does not give the text is an error, not a repair: the gold is ours.
+    """
+    from wirelens.ingest import read_inputs
+    from wirelens.model import Failure
+
+    root = folder.resolve().parents[2] if len(folder.resolve().parents) > 2 else folder
+    articles: list[GoldArticle] = []
+    for file in sorted(folder.glob("*.json")):
+        gold = json.loads(file.read_text(encoding="utf-8"))
+        source = Path(gold["article"])
+        if not source.exists():
+            source = root / source
+        records = list(read_inputs([source]))
+        article = records[int(gold.get("record", 0))]
+        if isinstance(article, Failure):
+            raise ValueError(f"{file}: its article cannot be read: {article}")
+        toponyms: list[GoldToponym] = []
+        for t in gold["toponyms"]:
+            if article.text[t["start"]:t["end"]] != t["text"]:
+                raise ValueError(f"{file}: {t['text']!r} is not at {t['start']}-{t['end']}")
+            fcode = t.get("fcode") or ""
+            toponyms.append(GoldToponym(
+                t["start"], t["end"], t["text"], t.get("geonameid"), t.get("lat"), t.get("lon"),
+                False, t.get("country"),
+                t.get("name") if fcode.startswith("ADM1") else None))
+        articles.append(GoldArticle(file.stem, article.text, article.url, article.outlet,
+                                    tuple(toponyms)))
+    return articles
+
+
 def _realign(text: str, phrase: str, start: int) -> int | None:
     if not phrase:
         return None
@@ -230,9 +276,18 @@ def auc(errors_km: Sequence[float]) -> float:
     return area / (len(ys) - 1)
 
 
-def _resolution(eligible: int, errors_km: list[float]) -> Resolution:
+# the scored gold toponyms, each with its error in km
+Scored = list[tuple[GoldToponym, float]]
+
+
+def _resolution(eligible: Sequence[GoldToponym], scored: Scored,
+                countries: frozenset[str] | None = None) -> Resolution:
+    if countries is not None:
+        eligible = [t for t in eligible if t.country in countries]
+        scored = [(t, e) for t, e in scored if t.country in countries]
+    errors_km = [e for _, e in scored]
     return Resolution(
-        eligible=eligible,
+        eligible=len(eligible),
         scored=len(errors_km),
         correct_161=sum(1 for e in errors_km if e <= ACCURACY_KM),
         auc=round(auc(errors_km), 4),
@@ -258,11 +313,14 @@ def _error_km(gold: GoldToponym, place: Place | None) -> float:
 
 def evaluate_geo(path: Path, *, pipeline: Pipeline | None = None, limit: int | None = None,
                  gold_spans: bool,
-                 outlet_homes: bool | Mapping[str, OutletHome] = True) -> GeoScores:
+                 outlet_homes: bool | Mapping[str, OutletHome] = True,
+                 countries: Iterable[str] | None = None) -> GeoScores:
     """Score recognition and resolution on one corpus file (see the module docstring).
 
     ``outlet_homes``: True learns them from the corpus, False uses none, a mapping
     (a run's ``GeoScores.homes``) is used as given, saving the learning pass.
+    ``countries`` (names, as the gold gives them): resolution is also reported
+    over the gold toponyms that lie in them (``GeoScores.in_countries``).
     """
     from wirelens.geo.outlets import learn_outlet_homes, outlet_key
     from wirelens.pipeline import Pipeline
@@ -276,7 +334,7 @@ def evaluate_geo(path: Path, *, pipeline: Pipeline | None = None, limit: int | N
                         source=f"{path.name}#{g.docid}") for g in golds]
     keys = [outlet_key(a.url, a.outlet) for a in articles]
 
-    def run(errors: list[str]) -> tuple[list[float], int, PRF | None, PRF | None,
+    def run(errors: list[str]) -> tuple[Scored, list[GoldToponym], PRF | None, PRF | None,
                                         list[list[Place]]]:
         if gold_spans:
             km, eligible = _score_gold_spans(pipe, golds, articles, errors)
@@ -305,6 +363,7 @@ def evaluate_geo(path: Path, *, pipeline: Pipeline | None = None, limit: int | N
         finally:
             pipe.resources.outlet_homes = saved
     toponyms = sum(len(g.toponyms) for g in golds)
+    subset = frozenset(countries) if countries else None
     return GeoScores(
         corpus=path.name,
         articles=len(golds),
@@ -321,14 +380,17 @@ def evaluate_geo(path: Path, *, pipeline: Pipeline | None = None, limit: int | N
         outlet_homes=len(homes),
         resolution_alone=alone,
         homes=homes,
+        countries=tuple(sorted(subset or ())),
+        in_countries=_resolution(eligible, km, subset) if subset else None,
     )
 
 
 def _score_end_to_end(pipe: Pipeline, golds: list[GoldArticle], articles: list[Article],
-                      errors: list[str]) -> tuple[list[float], int, PRF, PRF, list[list[Place]]]:
+                      errors: list[str]) -> tuple[Scored, list[GoldToponym], PRF, PRF,
+                                                  list[list[Place]]]:
     tp = fp = fn = tp_all = fn_all = 0
-    km: list[float] = []
-    eligible = 0
+    km: Scored = []
+    eligible: list[GoldToponym] = []
     found: list[list[Place]] = []
     for gold, analysis in zip(golds, pipe.pipe(articles), strict=True):
         found.append(list(analysis.places))
@@ -347,12 +409,12 @@ def _score_end_to_end(pipe: Pipeline, golds: list[GoldArticle], articles: list[A
         for t in gold.toponyms:
             if t.lat is None or t.lon is None:
                 continue
-            eligible += 1
+            eligible.append(t)
             place = predicted.get((t.start, t.end))
             if place is None:
                 continue
             err = _error_km(t, place)
-            km.append(err)
+            km.append((t, err))
             if err > ACCURACY_KM:
                 errors.append(f"{gold.docid}: {t.phrase!r} [{t.start}] → {place.name}, "
                               f"{place.admin1}, {place.country} ({err:.0f} km)")
@@ -361,13 +423,13 @@ def _score_end_to_end(pipe: Pipeline, golds: list[GoldArticle], articles: list[A
 
 
 def _score_gold_spans(pipe: Pipeline, golds: list[GoldArticle], articles: list[Article],
-                      errors: list[str]) -> tuple[list[float], int]:
+                      errors: list[str]) -> tuple[Scored, list[GoldToponym]]:
     from wirelens.pipeline.base import Context
     from wirelens.pipeline.places import resolve_spans
 
     nlp = pipe.resources.nlp
-    km: list[float] = []
-    eligible = 0
+    km: Scored = []
+    eligible: list[GoldToponym] = []
     docs = nlp.pipe([a.text for a in articles], batch_size=pipe.batch_size)
     for gold, article, doc in zip(golds, articles, docs, strict=True):
         ctx = Context(article=article, doc=doc, resources=pipe.resources)
@@ -377,10 +439,10 @@ def _score_gold_spans(pipe: Pipeline, golds: list[GoldArticle], articles: list[A
                             resolve_spans(ctx, [(t.start, t.end) for t in gold.toponyms]),
                             strict=True))
         for t in with_coords:
-            eligible += 1
+            eligible.append(t)
             place = resolved[t]
             err = _error_km(t, place)
-            km.append(err)
+            km.append((t, err))
             if err > ACCURACY_KM:
                 got = "nothing" if place is None else \
                     f"{place.name}, {place.admin1}, {place.country}"
@@ -418,6 +480,11 @@ def format_geo_scores(scores: GeoScores, *, verbose: bool = False) -> str:
         note = f"   (no outlet home learned; {scores.outlets} outlets)" if scores.outlets else ""
         lines.append(f"  accuracy@161 km {r.accuracy_161:.3f}   AUC {r.auc:.3f}   "
                      f"median error {r.median_km:.1f} km{note}")
+    c = scores.in_countries
+    if c is not None:
+        lines.append(f"  of those, in {', '.join(scores.countries)}: {c.scored} of {c.eligible}, "
+                     f"accuracy@161 km {c.accuracy_161:.3f}   AUC {c.auc:.3f}   "
+                     f"median error {c.median_km:.1f} km")
     if verbose:
         lines += ["", *scores.errors]
     return "\n".join(lines)

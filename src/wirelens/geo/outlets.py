@@ -62,13 +62,18 @@ class OutletHome:
 
 
 def outlet_key(url: str | None, outlet: str | None) -> str | None:
-    """The outlet's host, lower-cased and without "www."; else its given name.
+    """The outlet's given name, lower-cased; else its URL's host without "www.".
+
+    The name first: articles of many outlets can share a host (an aggregator,
+    our samples' example.org), and one outlet can post from several hosts.
 
     >>> outlet_key("http://www.thetowntalk.com/article/1", None)
     'thetowntalk.com'
+    >>> outlet_key("https://example.org/ledger/1", "The Harbour Ledger")
+    'the harbour ledger'
     """
-    host = urlparse(url).hostname if url else None
-    name = host or (outlet.strip() if outlet and outlet.strip() else None)
+    name = outlet.strip() if outlet and outlet.strip() else None
+    name = name or (urlparse(url).hostname if url else None)
     if not name:
         return None
     name = name.lower().rstrip(".")

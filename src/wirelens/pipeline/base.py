@@ -167,3 +167,22 @@ def untagged_runs(doc: Doc, taken: Iterable[tuple[int, int]] = ()) -> list[tuple
     if run and len(run) <= 3:
         out.append((doc[run[0]].idx, doc[run[-1]].idx + len(doc[run[-1]])))
     return out
+
+
+_LAST_CAPITALISED = re.compile(r"([A-Z][a-z]+)[ \t]+$")
+
+
+def after_first_name(text: str, start: int) -> bool:
+    """Whether a known first name stands right before ``start``.
+
+    "Taras Melnyk" where the model tagged only "Melnyk": the word is a surname,
+    not the village that bears it.
+    """
+    from wirelens import lexicon
+    from wirelens.geo.names import fold
+
+    m = _LAST_CAPITALISED.search(text, max(0, start - 40), start)
+    if m is None:
+        return False
+    first = fold(m.group(1))
+    return first in lexicon.MALE_NAMES or first in lexicon.FEMALE_NAMES

@@ -33,6 +33,7 @@ from wirelens.geo.curated import GENERIC_REGION_WORDS
 from wirelens.model import Entity, Mention, Span
 from wirelens.pipeline.base import (
     Context,
+    after_first_name,
     component,
     doc_text,
     is_title_case,
@@ -413,8 +414,11 @@ class EntityLayer:
         nouns ("Toretsk" as RB); a capitalised word there that the gazetteer knows
         as a town of LOCATIVE_POPULATION or more is taken as a place.
         """
+        # the verb itself, not a noun of its family: in the headline "Shells Hit
+        # Market Street", "Hit" follows the noun "Shells" and is no town of Iraq
         if prev is None or prev.lemma_.lower() not in PLACE_ACTION_LEMMAS \
-                or not tok.text[:1].isupper() or tok.is_sent_start or tok.is_stop \
+                or prev.pos_ != "VERB" or not tok.text[:1].isupper() \
+                or tok.is_sent_start or tok.is_stop \
                 or tok.pos_ not in {"ADV", "ADJ", "NOUN", "X", "PROPN", "VERB"}:
             return None
         start, end = text.trim(tok.idx, tok.idx + len(tok))
@@ -467,8 +471,8 @@ class EntityLayer:
                 c.label = _place_label(best)
                 continue
             # PERSON, ORG or NORP according to the model: a place only with evidence
-            if c.label == "PERSON" and surface in name_words and \
-                    best.feature_code not in ADMIN_CODES:
+            if c.label == "PERSON" and (surface in name_words or after_first_name(
+                    doc_text(doc), c.start)) and best.feature_code not in ADMIN_CODES:
                 # "Andy Trapani ... Trapani said": a word of a full name stays that
                 # person, though a province or a city bears it; a country does not
                 continue

@@ -68,7 +68,13 @@ from wirelens.geo.names import DEMONYMS as GEO_DEMONYMS
 from wirelens.geo.names import fold, plain_key
 from wirelens.geo.outlets import OutletHome, outlet_key
 from wirelens.model import Focus, Place, Precision, Span
-from wirelens.pipeline.base import Context, component, doc_text, untagged_runs
+from wirelens.pipeline.base import (
+    Context,
+    after_first_name,
+    component,
+    doc_text,
+    untagged_runs,
+)
 from wirelens.pipeline.resources import Resources
 
 if TYPE_CHECKING:
@@ -638,6 +644,8 @@ def _places_in_name(gaz: Gazetteer, text: str, start: int, end: int,
 
 
 def _place_word(word: str) -> bool:
+    if word in {"The", "A", "An"}:
+        return False  # a title-case headline's article: "Across The Dnipro" gives "Dnipro"
     bare = word.rstrip(",.;:’'s") if word.endswith(("’s", "'s")) else word
     if bare.isalpha() and bare.isupper() and len(bare) <= 4 and bare not in {"US", "UK"}:
         return False  # "PTA", "CAF", "TV": abbreviations, not the places they also abbreviate
@@ -731,7 +739,8 @@ def _local_towns(gaz: Gazetteer, text: str, cands: Sequence[object], mentions: l
         words = text[start:end].split()
         if not 1 <= len(words) <= 3 or any(w in name_words or w in lexicon.ORG_WORDS
                                            or not w[:1].isupper() for w in words) or \
-                any(k.start < end and start < k.end for k in mentions):
+                any(k.start < end and start < k.end for k in mentions) or \
+                after_first_name(text, start):
             continue
         town = _mention(text, start, end)
         if town is None or town.demonym_of is not None:
