@@ -120,6 +120,7 @@ NAMED_GROUPS: Final[dict[str, str]] = {
     "tatmadaw": "state:Myanmar", "azov": "Military Forces of Ukraine "
     "(2019-) Special Operations Detachment Azov", "idf": "state:Israel",
     "israel defense forces": "state:Israel",
+    "central command": "state:United States", "centcom": "state:United States",
     "dpr": "Donetsk People's Republic", "lpr": "Luhansk People's Republic",
     "akhmat": "Military Forces of Russia (2000-) Chechen Battalion of Ramzan Kadyrov",
     "janjaweed": "Janjaweed Militia", "al-qaeda": "Al Qaeda", "africa corps":

@@ -9,7 +9,7 @@ status (background, claim or fact).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, Final
 
@@ -50,10 +50,14 @@ BACKGROUND_WORDS = re.compile(r"\b(?:years? ago|decades? ago|centur(?:y|ies) ago
                               r"in the past(?! (?:few |two |three |several |24 |48 |72 )?"
                               r"(?:days?|weeks?|hours?|fortnight|weekend|month)\b)|"
                               r"back in|"
+                              # a period already told ("detained hundreds of civilians
+                              # in the region during that time": the occupation's)
+                              r"during (?:that|this|the same|the whole) (?:time|period)|"
                               # a deed that went on for months is a siege or a campaign
-                              # told for context ("they shelled it for ten months")
-                              r"for (?:more than |over |almost |nearly )?(?:\w+ )?"
-                              r"(?:months|years)|"
+                              # told for context ("they shelled it for ten months",
+                              # "fought a coalition for most of the following decade")
+                              r"for (?:more than |over |almost |nearly |most of |much of )?"
+                              r"(?:the |a )?(?:\w+ )?(?:months|years|decades?)|"
                               r"(?:first|early|opening) (?:days|weeks|months|year|years) of "
                               r"the (?:full-scale )?(?:war|invasion|conflict|offensive)|"
                               r"(?:at|in) the (?:start|beginning|outset) of the "
@@ -152,12 +156,19 @@ def fill_place(f: Found, sent: SpacySpan, reader: Reader, *,
             root = _region_head(span.root)
             if root.i != span.root.i:
                 # named as a region ("the Bryansk, Oryol and Belgorod regions"), it ranks
-                # as one, whatever entry the name resolved to
+                # as one, and is the region of that name where the gazetteer has one
                 score = rank["region"]
+                p = _as_region(p, reader)
             if p.feature_code == "PPLC" and _speaker_base(root, f.trigger):
                 # "In Moscow, the ministry said ...": a capital fronting the verb of
                 # saying is the speaker's seat; a town there is often the scene ("In
                 # Chasiv Yar, officials said two soldiers were killed"), so it stays
+                speakers.add(p.geonameid or -1)
+                continue
+            if f.event_type != "Diplomatic" and _other_deed_clause(root, f.trigger):
+                # "The Houthis, who seized Sanaa in 2014, fought a coalition ...", "rebels,
+                # who captured Goma in January, clashed with the army near Sake": the
+                # place of the deed a relative clause tells, not the main deed's
                 speakers.add(p.geonameid or -1)
                 continue
             if f.event_type != "Diplomatic" and _aside(root, f.trigger):
@@ -182,8 +193,11 @@ def fill_place(f: Found, sent: SpacySpan, reader: Reader, *,
                 score -= 1.5  # where a strike came from, or a speaker's origin
             elif root.dep_ in {"dobj", "nsubjpass"}:
                 score += 0.5  # "shelled Kharkiv", "Kharkiv was shelled"
-            elif root.dep_ == "nsubj" and root.head.i in {f.trigger.i, f.trigger.head.i}:
-                score -= 1.5  # "Russia had launched 41 drones": the actor, not the scene
+            elif root.dep_ == "nsubj" and (root.head.i in {f.trigger.i, f.trigger.head.i}
+                                           or root.head in f.trigger.ancestors):
+                # "Russia had launched 41 drones", "Israel carried out an operation,
+                # using drones": the actor, not the scene
+                score -= 1.5
             elif root.dep_ in {"poss", "compound", "amod"} and root.head.lower_ in \
                     act.MILITARY_NOUNS | act.GOVERNMENT_NOUNS:
                 score -= 2.0  # "Kyiv's forces" names an actor
@@ -199,6 +213,10 @@ def fill_place(f: Found, sent: SpacySpan, reader: Reader, *,
     if _intercepted(f.trigger):
         # "the air force said it had shot down 17 of 22 drones": a tally over the
         # country, not over the town the story told of last
+        return
+    if _at_a_ship(f.trigger):
+        # "the group's forces had also fired missiles at an American destroyer": a ship
+        # at sea is not at the town the story told of last
         return
     before = reader.place_before(sent.start_char, window=PLACE_WINDOW)
     focus = reader.focus()
@@ -220,8 +238,76 @@ def fill_place(f: Found, sent: SpacySpan, reader: Reader, *,
         f.confidence *= CONTEXT_LOCATION_FACTOR
 
 
+# Vessels: a deed aimed at one happens where the ship is, which a town named before
+# does not tell.
+_VESSELS: Final = frozenset("""
+    ship ships vessel vessels destroyer destroyers frigate frigates tanker tankers carrier
+    carriers warship warships freighter freighters boat boats
+""".split())
+
+
+def _at_a_ship(trigger: Token) -> bool:
+    """Whether the deed is aimed at a ship: the object of its verb, or of its 'at' or
+    'on', is a vessel ("fired missiles at an American destroyer", "targeted a tanker")."""
+    verb = trigger.head if trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ in {
+        "dobj", "nsubjpass"} else trigger
+    for c in verb.children:
+        if c.dep_ in {"dobj", "nsubjpass"} and c.i != trigger.i and \
+                c.lemma_.lower() in _VESSELS:
+            return True
+        if c.dep_ == "prep" and c.lower_ in {"at", "on", "against"} and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in _VESSELS for g in c.children):
+            return True
+    return False
+
+
 # Conjunctions of a clause that gives a reason or a concession, not a scene.
 _REASON_MARKS: Final = frozenset({"because", "although", "though"})
+
+
+def _as_region(place: Place, reader: Reader) -> Place:
+    """The first-order region a name given as a region stands for ("the Belgorod and
+    Kursk regions": Belgorod Oblast, not the city of Belgorod that the name resolved to)."""
+    if place.feature_code == "ADM1":
+        return place
+    gazetteer = getattr(reader.ctx.resources, "gazetteer", None)
+    if gazetteer is None:
+        return place
+    name = " ".join(place.mention.text.split())
+    region = next((e for e in gazetteer.lookup(f"{name} region")
+                   if e.feature_code == "ADM1" and e.country == place.country), None)
+    if region is None:
+        return place
+    return replace(place, geonameid=region.geonameid, name=region.name, admin1=region.admin1,
+                   lat=region.lat, lon=region.lon, feature_code=region.feature_code,
+                   precision="region")
+
+
+def _other_deed_clause(tok: Token, trigger: Token) -> bool:
+    """Whether ``tok`` sits in a relative clause that leaves the trigger out and tells a
+    deed of its own (its words weigh as an event trigger).  A relative clause with no
+    deed ("a pharmacist who lives in Omdurman") may still give the scene."""
+    from wirelens.pipeline.events.classifier import trigger_scores
+
+    cur = tok
+    for _ in range(10):
+        if cur.i == trigger.i:
+            return False
+        if cur.dep_ == "relcl" and not (cur.left_edge.i <= trigger.i <= cur.right_edge.i) \
+                and cur.head.ent_type_ not in {"DATE", "TIME"}:
+            # (a clause on a time, "in October, when gunmen attacked southern Israel",
+            # dates the sentence's deed and may be what the parser split from it)
+            words = " ".join(t.text for t in cur.subtree)
+            return max(trigger_scores(words).values(), default=0.0) >= _OWN_DEED_WEIGHT
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+# How strongly a relative clause's words must name a deed to keep their place to
+# themselves (the MIN_TRIGGER of extract.py: the weight at which a sentence is a deed).
+_OWN_DEED_WEIGHT: Final = 1.0
 
 
 def _aside(tok: Token, trigger: Token) -> bool:
@@ -336,12 +422,26 @@ def attribution_part(trigger: Token) -> set[int]:
                 c.dep_ in {"dobj", "dative"} or (c.left_edge.i >= first and c.dep_ in
                                                  {"prep", "advcl", "npadvmod", "agent"}))):
             out.update(t.i for t in c.subtree)
+        elif clause and c.dep_ == "prep" and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in SPEECH_NOUNS for g in c.children):
+            # "In a televised statement from Sanaa, the spokesman said ...": fronted, a
+            # phrase of the statement still gives the words' place, not the deed's
+            out.update(t.i for t in c.subtree)
     return out
+
+
+# Nouns of a statement: a phrase built on them belongs to the attribution.
+SPEECH_NOUNS: Final = frozenset({"statement", "briefing", "interview", "address", "message",
+                                 "communique", "communiqué", "speech", "video", "post",
+                                 "conference", "broadcast", "bulletin", "report"})
 
 
 def _role_tokens(tok: Token) -> tuple[Token | None, Token | None]:
     """Agent and patient of a trigger: the subject and object of its verb, or of
     the light verb it is the object of ("launched an attack on X")."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i and tok.head.pos_ in {"NOUN", "PROPN"} \
+            and tok.pos_ in {"NOUN", "PROPN"}:
+        tok = tok.head  # "destroyed two boats and a drone": the drone's verb is the boats'
     verb = tok
     agent: Token | None = None
     patient: Token | None = None
@@ -358,6 +458,14 @@ def _role_tokens(tok: Token) -> tuple[Token | None, Token | None]:
             verb = tok.head
             if tok.dep_ in {"nsubj"}:
                 patient = patient or next((c for c in verb.children if c.dep_ == "dobj"), None)
+                # "Myanmar military jets bombed a village": the trigger is the doer, when
+                # it names whose ("two aircraft" alone does not)
+                if (tok.lemma_.lower() in act.MILITARY_NOUNS or
+                        tok.lower_ in act.MILITARY_NOUNS) and (
+                        act.normalise(phrase_of(tok), country_hint=None) is not None or any(
+                            c.dep_ == "poss" and c.lower_ in {"its", "their", "our"}
+                            for c in tok.children)):
+                    agent = tok  # (or "its aircraft": the speaker's)
                 return agent, patient
     for c in verb.children:
         if c.dep_ == "nsubj" and agent is None:
@@ -475,6 +583,8 @@ def fill_actors(f: Found, sent: SpacySpan, reader: Reader, published: date | Non
 
 
 _DEFENCE_VERBS: Final = frozenset({"repel", "repulse", "thwart", "rebuff"})
+# Speakers that, with no country named, speak for the forces of the article's country.
+_HOME_FORCES: Final = frozenset({"army", "military", "junta"})
 _STANDOFF: Final = frozenset({"Shelling/artillery/missile attack", "Air/drone strike"})
 
 
@@ -485,6 +595,11 @@ def _speaker_force(trigger: Token, sent: SpacySpan, reader: Reader, when: str | 
     if not speaker:
         return None
     actor = act.normalise(speaker, country_hint=None, date=when)
+    if actor is None and {w.lower() for w in re.findall(r"[\w’'-]+", speaker)} & _HOME_FORCES:
+        # "the army said its aircraft had struck ...": with no country named, the army of
+        # the country the article is about
+        actor = act.normalise(speaker, country_hint=reader.country_of(reader.focus()),
+                              date=when)
     if actor is None:
         return None
     if actor.startswith("Government of"):

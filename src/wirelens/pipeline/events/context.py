@@ -412,7 +412,14 @@ def phrase_of(tok: Token) -> str:
             right = child.right_edge.i
         elif child.dep_ in {"compound", "flat", "appos"} and child.i - tok.i <= 3:
             right = max(right, child.i)
-    while left < tok.i and (doc[left].is_punct or doc[left].lower_ in {"the", "a", "an"}):
+    for k in range(tok.i - 1, left - 1, -1):
+        if "\n" in doc[k].text or "\n" in doc[k].whitespace_:
+            # a headline the parser ran into the lead ("... Off Yemen\n\nUS forces shot
+            # down"): the phrase starts after the break
+            left = k + 1
+            break
+    while left < tok.i and (doc[left].is_punct or doc[left].is_space or
+                            doc[left].lower_ in {"the", "a", "an"}):
         left += 1
     return " ".join(doc[left:right + 1].text.split())
 
