@@ -9,7 +9,10 @@ classified by its neighbours first:
 * a mark after a space (or a line start, or an opening bracket) can open;
 * a mark before a space or punctuation can close;
 * ’ after an "s" and before a lower-case word ("the soldiers’ homes") is a
-  *weak* closer: used only when no firmer closer turns up in the paragraph.
+  *weak* closer: used only when no firmer closer turns up in the paragraph;
+* where two apostrophes stand for the double quote, three are a single and a
+  double mark, in the order that closes the inner quotation first (or opens
+  the outer one first).
 
 Then each opener looks for its closer to the right, stepping over nested
 quotations (‘the so-called ‘Maidan’ coup’).  A quotation may run on over a
@@ -28,7 +31,7 @@ from typing import Literal
 
 Family = Literal["double", "single"]
 
-_MARK = re.compile(r"``|''|[\"“”„«»‘’'‚‹›]")
+_MARK = re.compile(r"'''|``|''|[\"“”„«»‘’'‚‹›]")
 # Characters after which a mark can open a quotation.
 _OPEN_BEFORE = frozenset(" \t\n\u00a0([{—–-/:")
 # Characters before which a mark can close one.
@@ -68,9 +71,7 @@ def classify(text: str) -> list[Mark]:
     """Every quote mark with what its context allows it to be (apostrophes dropped)."""
     out: list[Mark] = []
     n = len(text)
-    for m in _MARK.finditer(text):
-        s, e = m.start(), m.end()
-        ch = m.group()
+    for s, e, ch in _marks(text):
         before = text[s - 1] if s > 0 else "\n"
         after = text[e] if e < n else "\n"
         opens_here = before in _OPEN_BEFORE or before in "\"“‘'"
@@ -107,6 +108,26 @@ def classify(text: str) -> list[Mark]:
             weak = can_close and before in "sS" and _lower_word_follows(text, e)
             out.append(Mark(s, e, "single", can_open, can_close, weak=weak,
                             line_start=line_start))
+    return out
+
+
+def _marks(text: str) -> list[tuple[int, int, str]]:
+    """Each mark with its span; three straight apostrophes are two marks.
+
+    In wire copy that writes the double quote as '' ("''I would use the word
+    'old-school,''' he said"; PolNeAR train), ''' is a single mark and a
+    double one: the single closes first at the end of a quotation, and the
+    double opens first before a word.
+    """
+    out: list[tuple[int, int, str]] = []
+    for m in _MARK.finditer(text):
+        s, e = m.start(), m.end()
+        if e - s < 3:
+            out.append((s, e, m.group()))
+        elif e < len(text) and text[e].isalnum():
+            out += [(s, s + 2, "''"), (s + 2, e, "'")]
+        else:
+            out += [(s, s + 1, "'"), (s + 1, e, "''")]
     return out
 
 
