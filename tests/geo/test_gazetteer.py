@@ -247,3 +247,25 @@ def test_two_letter_codes_are_not_country_names(gaz: Gazetteer) -> None:
     assert all(e.feature_code != "PCLI" for e in gaz.lookup("BA"))
     assert all(e.feature_code != "PCLI" for e in gaz.lookup("FM"))
     assert gaz.lookup("US")[0].country_code == "US"
+
+
+# Where ISO and GeoNames both number a country's units, equal codes name different
+# units; those joins are made by geography instead (build.CODE_JOIN_AGREEMENT).
+@pytest.mark.parametrize(("name", "admin1"), [
+    ("Pakokku", "Magway"), ("Sittwe", "Rakhine"), ("Lashio", "Shan"),
+    ("Sapporo", "Hokkaidō"), ("Mombasa", "Mombasa County"), ("Jeddah", "Makkah Region"),
+    ("Kota Kinabalu", "Sabah"), ("Santo Domingo", "Ozama"),
+    # joins by code that agree with the map are kept
+    ("Toronto", "Ontario"), ("Geneva", "Geneva Canton"), ("Kramatorsk", "Donetsk Oblast"),
+])
+def test_numbered_units_are_joined_by_geography(gaz: Gazetteer, name: str, admin1: str) -> None:
+    assert _top_city(gaz, name).admin1 == admin1
+
+
+def test_a_join_by_code_is_scored_by_the_map() -> None:
+    from wirelens.geo.build import _agreement
+
+    groups = {"01": [(0.0, 0.0, 1), (0.1, 0.1, 1)], "02": [(5.0, 5.0, 1)]}
+    nearest = {"01": {1: 2}, "02": {2: 1}}
+    assert _agreement({1: "01", 2: "02"}, groups, nearest) == 1.0
+    assert _agreement({2: "01", 1: "02"}, groups, nearest) == 0.0

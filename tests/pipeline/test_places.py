@@ -608,3 +608,11 @@ def test_a_surname_after_a_first_name_is_no_village(geo_pipeline: Pipeline) -> N
                                "sector, said the claim was false.")
     assert "Melnyk" not in [p.mention.text for p in record.places]
     assert at(record, "Lyman").country == "Ukraine"
+
+
+def test_a_spelling_variant_of_a_town_abroad_is_not_taken(geo_pipeline: Pipeline) -> None:
+    # "Kaina" is another spelling of Kayna, DR Congo; every other place is in Niger
+    record = run(geo_pipeline, "Gunmen attacked an army post in the village of Gorouol Kaina, "
+                               "about 12 kilometres from Téra in Niger's Tillabéri region, "
+                               "on Sunday, the army said.")
+    assert {p.country for p in record.places} == {"Niger"}

@@ -942,7 +942,17 @@ def _other_name_only(g: _Group, match: Match,
     # variant ("Ber" for Beure, France), in an article none of whose other places lie in
     # that country, is a town the gazetteer lacks, not the village
     in_country = sum(n for (cc, _), n in units.items() if cc == e.country_code)
-    return e.population < NAMESAKE_POP and in_country < 2
+    if in_country >= 2:
+        return False
+    if e.population < NAMESAKE_POP:
+        return True
+    # a town too, where the article's places lie in another country: "the village of
+    # Gorouol Kaina, about 12 kilometres from Téra" (Niger) is not Kayna, DR Congo,
+    # reached through its spelling "Kaina" (found on article 31)
+    by_country: Counter[str] = Counter()
+    for (cc, _), n in units.items():
+        by_country[cc] += n
+    return any(n >= 2 for cc, n in by_country.items() if cc != e.country_code)
 
 
 def _local_point(g: _Group, live: list[_Group]) -> tuple[float, float] | None:
