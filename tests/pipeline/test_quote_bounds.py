@@ -207,3 +207,20 @@ def test_a_lead_in_runs_back_over_a_title(quote_pipeline) -> None:  # type: igno
     (q,) = by_cue(record, "said")
     assert q.text == "Mr. Danko is “not a man who gives up,”"
     assert q.kind == "mixed"
+
+
+def test_a_speaker_phrase_is_named_up_to_its_describing_comma(pipeline) -> None:  # type: ignore[no-untyped-def]
+    from wirelens.ingest import read_text
+
+    text = ("The United Kingdom Maritime Trade Operations centre, which monitors shipping in "
+            "the region, said the crew was safe. Repairs stopped at dusk, said the company’s "
+            "spokesman, Vasyl Horbenko.")
+    record = pipeline.analyze(read_text(text, source="test"))
+    speakers = {q.text: q.speaker for q in record.quotes}
+    centre = speakers["the crew was safe"]
+    assert centre is not None
+    assert centre.name == "The United Kingdom Maritime Trade Operations centre"
+    # the mention keeps the whole phrase, so the description can still be read
+    assert "which monitors shipping" in centre.mention.text
+    spokesman = speakers["Repairs stopped at dusk"]
+    assert spokesman is not None and "Horbenko" in spokesman.name

@@ -201,7 +201,32 @@ class SpeakerFinder:
                     else None
                 affiliation = ent.name if ent is not None else self.text[cand.start:cand.end]
                 break
-        return Speaker(" ".join(span.text.split()), None, span, affiliation=affiliation)
+        return Speaker(_display_name(head, left, right, self.text), None, span,
+                       affiliation=affiliation)
+
+
+def _display_name(head: Token, left: int, right: int, text: str) -> str:
+    """The phrase as written, up to a comma after its head.
+
+    What follows such a comma describes the speaker ("The UK Maritime Trade
+    Operations centre, which monitors shipping in the region"; "Israel's defence
+    minister, on a visit to the border"): the mention keeps it, the name does not.
+    A restrictive clause stays ("a senior official who asked not to be named").
+    """
+    end = right
+    doc = head.doc
+    for t in doc[head.i + 1:]:
+        if t.idx >= right:
+            break
+        if t.text == "," and t.i + 1 < len(doc):
+            after = doc[t.i + 1]
+            # a relative clause, a place or a participle describes; an appositive
+            # may be the name itself ("the company's spokesman, Vasyl Horbenko")
+            if after.lower_ in {"which", "who", "whose", "that"} or after.pos_ == "ADP" \
+                    or after.tag_ in {"VBG", "VBN"}:
+                end = t.idx
+            break
+    return " ".join(text[left:end].split())
 
 
 # The subject phrase stops before these: they start the reported words or a new clause.
