@@ -224,3 +224,14 @@ def test_a_speaker_phrase_is_named_up_to_its_describing_comma(pipeline) -> None:
     assert "which monitors shipping" in centre.mention.text
     spokesman = speakers["Repairs stopped at dusk"]
     assert spokesman is not None and "Horbenko" in spokesman.name
+
+
+def test_a_second_verb_of_saying_after_a_reported_clause_is_the_speakers(pipeline) -> None:  # type: ignore[no-untyped-def]
+    from wirelens.ingest import read_text
+
+    text = ("The opposition government said at least 53 people had been killed, among them "
+            "18 children, and called the attack “a war crime committed in broad daylight.”")
+    record = pipeline.analyze(read_text(text, source="test"))
+    crime = next(q for q in record.quotes if "war crime" in q.text)
+    assert crime.speaker is not None
+    assert crime.speaker.name.lower().startswith("the opposition government")

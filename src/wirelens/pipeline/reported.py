@@ -249,7 +249,11 @@ def subject_of(tok: Token) -> Token | None:
             # the mayor said"): the one nearer the verb is the speaker
             at = cur.i
             return min(subjects, key=lambda s: abs(s.i - at))
-        if cur.dep_ in {"conj", "xcomp", "advcl", "acl"} and cur.head is not cur:
+        if cur.dep_ == "conj" and _speaker_of_outer(cur):
+            # "X said 53 people had been killed and called the attack '…'": the
+            # parse joins "called" to the reported clause; the speaker is X's
+            cur = cur.head.head
+        elif cur.dep_ in {"conj", "xcomp", "advcl", "acl"} and cur.head is not cur:
             cur = cur.head
         elif cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and tok.tag_ == "VBG" and \
                 cur.head.lower_ in _WHEN_PREPS:
@@ -263,6 +267,19 @@ def subject_of(tok: Token) -> Token | None:
         else:
             return None
     return None
+
+
+def _speaker_of_outer(verb: Token) -> bool:
+    """Whether a subjectless verb of saying conjoined to a reported clause is said by
+    that clause's speaker: the clause is backshifted ("had been killed", "had killed")
+    and the verb has the speech verb's own tense ("said …, and called …")."""
+    clause = verb.head
+    outer = clause.head
+    return cue_lemma(verb) in SPEECH_LEMMAS and clause.dep_ == "ccomp" and \
+        clause.head is not clause and cue_lemma(outer) in SPEECH_LEMMAS and \
+        verb.tag_ == outer.tag_ == "VBD" and \
+        any(c.dep_ in {"aux", "auxpass"} and c.lower_ in {"had", "has", "have", "would"}
+            for c in clause.children)
 
 
 def _clip(doc: Doc, start: int, end: int, cue: int, inside: _QuoteIndex) -> tuple[int, int]:
