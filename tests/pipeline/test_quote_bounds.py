@@ -235,3 +235,16 @@ def test_a_second_verb_of_saying_after_a_reported_clause_is_the_speakers(pipelin
     crime = next(q for q in record.quotes if "war crime" in q.text)
     assert crime.speaker is not None
     assert crime.speaker.name.lower().startswith("the opposition government")
+
+
+def test_a_fronted_place_is_not_the_speaker(pipeline) -> None:  # type: ignore[no-untyped-def]
+    from wirelens.ingest import read_text
+
+    text = ("In Quetta, the provincial capital, the provincial home minister, Naveed Marri, "
+            "condemned the attack and said the state would “crush the terrorists”. "
+            "“There will be no talks,” he told reporters.")
+    record = pipeline.analyze(read_text(text, source="test"))
+    crush = next(q for q in record.quotes if "crush the terrorists" in q.text)
+    talks = next(q for q in record.quotes if "no talks" in q.text)
+    assert crush.speaker is not None and crush.speaker.name == "Naveed Marri"
+    assert talks.speaker is not None and talks.speaker.name == "Naveed Marri"

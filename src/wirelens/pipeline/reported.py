@@ -248,7 +248,7 @@ def subject_of(tok: Token) -> Token | None:
             # two subjects are a misparse ("KYIV, Ukraine — The bridge will reopen,
             # the mayor said"): the one nearer the verb is the speaker
             at = cur.i
-            return min(subjects, key=lambda s: abs(s.i - at))
+            return _after_fronted_place(min(subjects, key=lambda s: abs(s.i - at)))
         if cur.dep_ == "conj" and _speaker_of_outer(cur):
             # "X said 53 people had been killed and called the attack '…'": the
             # parse joins "called" to the reported clause; the speaker is X's
@@ -267,6 +267,25 @@ def subject_of(tok: Token) -> Token | None:
         else:
             return None
     return None
+
+
+def _after_fronted_place(subject: Token) -> Token:
+    """The speaker behind a fronted place the parse made the subject.
+
+    "In Quetta, the provincial capital, the home minister, Naveed Marri, condemned
+    …": the small model leaves "In" without its object and makes "Quetta" the
+    subject, with the minister and his name as appositives of "capital".  The
+    speaker is the person among those appositives, else the last of them.
+    """
+    doc = subject.doc
+    if subject.i == 0 or doc[subject.i - 1].dep_ != "prep" or \
+            any(c.dep_ == "pobj" for c in doc[subject.i - 1].children):
+        return subject
+    chain = [t for t in subject.subtree if t.dep_ == "appos" and t.i > subject.i]
+    if not chain:
+        return subject
+    person = [t for t in chain if t.ent_type_ == "PERSON"]
+    return person[-1] if person else chain[-1]
 
 
 def _speaker_of_outer(verb: Token) -> bool:
