@@ -270,3 +270,18 @@ def test_article_eval_end_to_end(pipeline, tmp_path: Path) -> None:  # type: ign
     assert scores.articles == 1 and scores.gold == 1
     report = format_article_quote_scores(scores, verbose=True)
     assert "recall" in report and "miss (" in report
+
+
+def test_a_mixed_quote_is_exact_when_its_marked_fragment_is_the_gold() -> None:
+    # our content is the reported clause; the gold's the quoted words: the marked
+    # fragment inside a mixed prediction is what is compared
+    counts, _ = _score([_quote("called the outage “a disgrace for the city.”", "mixed",
+                               "Olena Marchuk", None)])
+    assert counts["found_mixed"] == 1 and counts["exact_mixed"] == 1
+    # the same clause given as indirect speech says nothing of the marks: not exact
+    counts, _ = _score([_quote("called the outage “a disgrace for the city.”", "indirect",
+                               "Olena Marchuk", None)])
+    assert counts["found_mixed"] == 1 and counts["exact_mixed"] == 0
+    # a prediction that cuts into the marked words is not exact either
+    counts, _ = _score([_quote("outage “a disgrace for the", "mixed", "Olena Marchuk", None)])
+    assert counts["exact_mixed"] == 0

@@ -330,7 +330,10 @@ def format_quote_scores(scores: QuoteScores) -> str:
 #   "not quote" (a scare quote, a sign, a quote nested in a quote) it is also counted
 #   apart, so the cost of each kind of false alarm is visible;
 # * **exact** rate among matches: the predicted span equals the gold content once
-#   whitespace, quote marks and punctuation at either edge are set aside;
+#   whitespace, quote marks and punctuation at either edge are set aside; for a mixed
+#   quote, whose content we give as the whole reported clause while the gold holds
+#   only the quoted words, a mixed prediction whose marked fragment is exactly the
+#   gold's words counts too (see _fragment_exact);
 # * **speaker** accuracy among matches: the predicted speaker's resolved name or its
 #   mention text equals the gold speaker or one of its aliases (case and diacritics
 #   aside), or one contains the other as whole words (the shorter holding a word that is
@@ -493,6 +496,24 @@ def _speaker_label(quote: Quote) -> str | None:
     return sp.name or mention
 
 
+_OPENING = "\"'“„‟«‘‚‹"
+_CLOSING = "\"'”‟»’›"
+
+
+def _fragment_exact(text: str, q: Quote, g: GoldQuote) -> bool:
+    """A mixed quote: our content is the reported clause, the gold's the quoted words.
+
+    It counts as exact when our prediction is a mixed quote holding exactly the gold's
+    words as one marked fragment: a mark right before the gold's first character and
+    one right after its last, both inside our span.
+    """
+    if g.kind != "mixed" or q.kind != "mixed":
+        return False
+    before, after = g.start - 1, g.end
+    return q.start <= before and after < q.end and text[before] in _OPENING \
+        and text[after] in _CLOSING
+
+
 def _edges_trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in _EDGE:
         start += 1
@@ -539,7 +560,8 @@ def score_article(ref: str, text: str, gold: ArticleQuoteGold, quotes: tuple[Quo
         q = quotes[pi_or_none]
         counts["found"] += 1
         counts[f"found_{g.kind}"] += 1
-        if _edges_trimmed(text, q.start, q.end) == _edges_trimmed(text, g.start, g.end):
+        if _edges_trimmed(text, q.start, q.end) == _edges_trimmed(text, g.start, g.end) or \
+                _fragment_exact(text, q, g):
             counts["exact"] += 1
             counts[f"exact_{g.kind}"] += 1
         if _speaker_ok(q, g):
