@@ -660,7 +660,8 @@ def fill_status(f: Found, sent: SpacySpan, reader: Reader, published: date | Non
     if opening is not None and not past_years(opening.group(), published) and \
             re.search(r"(?:19|20)\d\d", opening.group()):
         opening = None  # "In 2025, ..." in a 2025 story is this year
-    if old or opening is not None or _background_words(f.trigger, sent) or \
+    if old or opening is not None or _month_opening(text, published) or \
+            _background_words(f.trigger, sent) or \
             _dated_past(f.trigger, sent, published) or since_clause(f.trigger) == "start" or \
             any(c.dep_ == "advmod" and c.lower_ in _EARLIER for c in f.trigger.children) or \
             _anaphoric_past(sent, reader, published):
@@ -671,6 +672,31 @@ def fill_status(f: Found, sent: SpacySpan, reader: Reader, published: date | Non
     if party and speaker and _victims_count(f, speaker, reader):
         party = False
     f.status = "claim" if party else "fact"
+
+
+_MONTHS: Final = ("january", "february", "march", "april", "may", "june", "july", "august",
+                  "september", "october", "november", "december")
+_MONTH_OPENING = re.compile(rf"^In ({'|'.join(_MONTHS)})(?: ((?:19|20)\d\d))?,", re.I)
+# How many months back a sentence opened by a bare month ("In July, ...") is background.
+# A lead dates news by the day ("on Tuesday"); a month fronting the sentence tells the
+# past of a backgrounder.  Last month may still be news ("In August, ..." in a story of
+# early September), so two months back at least (read on articles 16 and 35 of
+# samples/articles, after the third blind check).
+MONTH_OPENING_GAP = 2
+
+
+def _month_opening(text: str, published: date | None) -> bool:
+    """A sentence that opens with a past month ("In July, Israel carried out ...") or a
+    month with its year ("In March 2025, fighters hijacked ...") up to the story's own."""
+    m = _MONTH_OPENING.match(text.lstrip())
+    if m is None or published is None:
+        return False
+    month = _MONTHS.index(m.group(1).lower()) + 1
+    if m.group(2) is not None:
+        year = int(m.group(2))
+        return (year, month) <= (published.year, published.month)
+    gap = (published.month - month) % 12
+    return gap >= MONTH_OPENING_GAP
 
 
 # Words that date a sentence by pointing back to a time told just before: "In the same

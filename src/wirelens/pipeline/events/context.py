@@ -340,7 +340,10 @@ class Reader:
 
     def _where_said(self, place: Place) -> bool:
         """'In Moscow, the ministry said ...': the place of the words, not of a deed
-        (a capital only: a town fronting 'officials said' is usually the scene)."""
+        (a capital only: a town fronting 'officials said' is usually the scene).  A
+        capital that is itself the subject of a verb ("Moscow does not publish its
+        casualties", "Kyiv did not comment") is its government, not a scene either (a
+        context place taken from one in article 03 of samples/articles)."""
         if place.feature_code != "PPLC":
             return False
         span = self.ctx.doc.char_span(place.mention.start, place.mention.end,
@@ -348,6 +351,8 @@ class Reader:
         if span is None:
             return False
         root = span.root
+        if root.dep_ == "nsubj" and root.head.pos_ in {"VERB", "AUX"}:
+            return True
         return root.dep_ == "pobj" and root.head.dep_ == "prep" and \
             root.head.head.lemma_.lower() in SPEECH_LEMMAS
 

@@ -364,6 +364,12 @@ def _without_targets(sent: SpacySpan) -> str:
     an air strike, not a rocket attack."""
     text = sent.text
     for t in sent:
+        if t.text == "March" and (t.i != sent.start or t.ent_type_ == "DATE"):
+            # the month, not a protest march ("in March 2025, fighters hijacked a train"
+            # was coded a protest in blind check 34-36); a march is written lower-case
+            at = t.idx - sent.start_char
+            text = text[:at] + " " * len(t.text) + text[at + len(t.text):]
+            continue
         if t.dep_ not in {"compound", "amod"}:
             continue
         noun = t.head
@@ -708,6 +714,11 @@ _FORCE = re.compile(r"\btear ?gas|\bwater cannon|\brubber bullets|\bbatons?\b|\b
                     r"\bforcibly\b|\bcharged\b", re.I)
 
 
+# A crowd's own violence against property or people.
+_CROWD_VIOLENCE = re.compile(r"\b(?:break|broke|breaking|broken) into\b|\bloot(?:ed|ing)\b|"
+                             r"\bransack(?:ed|ing)?\b", re.I)
+
+
 def _within(tok: Token, head: Token) -> bool:
     return any(t.i == tok.i for t in _own_subtree(head)) and tok.i != head.i
 
@@ -736,6 +747,11 @@ def _refine(sub: str, trig: dict[str, float], text: str) -> str:
             return "Protest with intervention"
         return "Peaceful protest"
     if sub == "Protest with intervention" and not protest:
+        if _CROWD_VIOLENCE.search(text):
+            # "police fired into the air to disperse a crowd that had begun to break
+            # into a warehouse": the crowd's own violence, with no protest told, is mob
+            # violence (ACLED: a riot; article 12 of samples/articles)
+            return "Mob violence"
         return "Arrests" if "Arrests" in trig else sub
     if sub == "Grenade" and "Remote explosive/landmine/IED" in trig and _RIGGED.search(text):
         # "wounded by a tripwire rigged to a grenade": a booby trap, which ACLED codes
@@ -840,10 +856,16 @@ def _irrealis(tok: Token) -> bool:
     'threatened to shell', 'if they advance', 'did not fire'."""
     cur = tok
     prev: Token | None = None
+    # a head in an earlier paragraph is the parser running a quote into the next one
+    # ("...in Kordofan.\" / The UN's office called on both sides ...": the call hung on
+    # the quote's "will reach"; blind check 34-36)
+    first = _paragraph_start(tok)
     for _ in range(5):
         if prev is not None and prev.dep_ in {"xcomp", "ccomp", "dobj", "pobj", "prep"} and \
                 cur.lemma_.lower() in APPEAL_VERBS:
             return True
+        if prev is not None and cur.i < first:
+            return False
         for child in cur.children:
             low = child.lower_
             if child.dep_ in {"aux", "auxpass"} and low in FUTURE_AUX:
@@ -1005,6 +1027,69 @@ def _practice(verb: Token) -> bool:
                    if c.dep_ in {"prep", "npadvmod", "advmod"} for t in c.subtree)
 
 
+# Round amounts too large for one deed: a present perfect that counts them ("fighting
+# has killed tens of thousands of people", "where fighting has closed hundreds of
+# schools") is a cumulative toll, which the article gold does not code.  "Dozens" is
+# left out: one strike may kill dozens.  Read off blind check 34-36 (three of its false
+# alarms), checked on all 36 records.
+_LARGE_ROUND: Final = frozenset({"hundreds", "thousands", "millions", "tens"})
+# Units of a stretch long enough to hold many deeds: "two years of fighting".
+_LONG_UNITS: Final = frozenset({"year", "month", "decade"})
+
+
+def _tally(verb: Token) -> bool:
+    """A present perfect whose object (or passive subject) is a large round amount and
+    that no day dates: a toll counted over many deeds, not one deed."""
+    if verb.tag_ != "VBN" or not any(c.dep_ == "aux" and c.lower_ in {"has", "have", "'ve",
+                                                                      "’ve"}
+                                     for c in verb.children):
+        return False
+    if any(t.ent_type_ in {"DATE", "TIME"} and not t.is_stop for c in verb.children
+           if c.dep_ in {"npadvmod", "prep", "advmod"} for t in c.subtree):
+        return False
+    for c in verb.children:
+        if c.dep_ not in {"dobj", "nsubjpass"}:
+            continue
+        words = {t.lower_ for t in c.subtree if t.i <= c.i}
+        if c.lower_ in _LARGE_ROUND or words & _LARGE_ROUND:
+            return True
+    return False
+
+
+# Quantifiers of an unnumbered many.
+_VAGUE_MANY: Final = frozenset({"several", "many", "some", "numerous", "countless", "dozens",
+                                "scores", "hundreds", "thousands"})
+
+
+def _bare_perfect_passive(verb: Token) -> bool:
+    """A present perfect passive done to an unnumbered many, with nothing that places,
+    dates or explains it ("several journalists and activists have been detained"): a
+    practice summed up, not one deed ("several people have been killed in shelling of
+    Kharkiv" has its scene and stays).  The last false alarm of that class on the 36
+    records of samples/articles (article 21)."""
+    if verb.tag_ != "VBN" or not any(c.dep_ == "auxpass" and c.lower_ == "been"
+                                     for c in verb.children):
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in verb.children):
+        return False
+    if any(c.dep_ in {"prep", "agent", "npadvmod", "advmod", "advcl"} for c in verb.children):
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subj is None or subj.tag_ != "NNS":
+        return False
+    return subj.lower_ in _VAGUE_MANY or any(c.dep_ in {"amod", "det"} and
+                                             c.lower_ in _VAGUE_MANY for c in subj.children)
+
+
+def _long_stretch(tok: Token) -> bool:
+    """A deed noun counted in years or months ("after two years of fighting"): a period
+    of war, not one deed."""
+    if tok.pos_ != "NOUN" or tok.dep_ != "pobj" or tok.head.lower_ != "of":
+        return False
+    unit = tok.head.head
+    return unit.lemma_.lower() in _LONG_UNITS and unit.tag_ == "NNS"
+
+
 def _no_occurrence(tok: Token, start: int = 0, *, quoted: bool = False) -> bool:
     """A pattern, a description or a generic present rather than one deed.
 
@@ -1034,6 +1119,8 @@ def _no_occurrence(tok: Token, start: int = 0, *, quoted: bool = False) -> bool:
     if obj.dep_ == "dobj" and obj.head.lemma_.lower() in _ENDURED:
         return True  # "people have survived shelling and blackouts": a hardship, no deed
     if _described_party(tok):
+        return True
+    if _tally(verb) or _long_stretch(tok) or _bare_perfect_passive(verb):
         return True
     if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ in {"nsubj", "attr", "nsubjpass"} and \
             tok.head.lemma_.lower() in _COPULAS:
@@ -1118,7 +1205,8 @@ def _diplomatic(sent: SpacySpan, reader: Reader, published: date | None) -> list
             f.actor2 = act.normalise(phrase_of(obj), country_hint=country, diplomatic=True) \
                 or _raw_actor(phrase_of(obj))
         for p in reader.places_in(sent.start_char, sent.end_char):
-            if attached_locative(sent, p) and _where_spoken(sent, p, tok) and \
+            if (attached_locative(sent, p) or _fronted_locative(sent, p)) and \
+                    _where_spoken(sent, p, tok) and \
                     reader.quoted(p.mention.start, p.mention.end) is None:
                 f.place = p
                 break
@@ -1128,6 +1216,17 @@ def _diplomatic(sent: SpacySpan, reader: Reader, published: date | None) -> list
             f.status = "fact"  # a statement is a fact about who said what
         out.append(f)
     return out
+
+
+def _fronted_locative(sent: SpacySpan, place: Place) -> bool:
+    """A place that opens the sentence after "In" which the parser did not attach to it
+    ("In Quetta, the provincial capital, the minister condemned ...": read as the
+    subject, with "In" left without an object; blind check 34-36)."""
+    span = sent.doc.char_span(place.mention.start, place.mention.end, alignment_mode="expand")
+    if span is None or span.start != sent.start + 1:
+        return False
+    prep = sent.doc[span.start - 1]
+    return prep.lower_ in {"in", "at"} and not any(c.dep_ == "pobj" for c in prep.children)
 
 
 def _where_spoken(sent: SpacySpan, place: Place, tok: Token) -> bool:
@@ -1141,6 +1240,8 @@ def _where_spoken(sent: SpacySpan, place: Place, tok: Token) -> bool:
         return False
     root = span.root
     prep = root.head
+    if tok.dep_ == "relcl" and not any(a.i == tok.i for a in root.ancestors):
+        return False  # "the ministry in Islamabad accused India, a charge Delhi rejected"
     for anc in root.ancestors:
         if anc.i == tok.i:
             return prep.head.i == tok.i  # "condemned the strike in Geneva": the act's own
@@ -1185,7 +1286,9 @@ def _diplomatic_act(tok: Token, reader: Reader) -> bool:
     of atrocities" (a participle describing them), "the Authority, which they accuse of
     collaboration" (a relative clause), "gathered to demand a repair" (a protest's aim),
     "‘We begged them to wait’" (a quoted story), "No group has claimed responsibility"."""
-    if tok.dep_ in {"acl", "relcl", "amod"} and tok.head.dep_ != "ROOT":
+    if _rejected_charge(tok):
+        pass  # "a charge New Delhi rejected as baseless": the denial is the clause's deed
+    elif tok.dep_ in {"acl", "relcl", "amod"} and tok.head.dep_ != "ROOT":
         # (a sentence whose root is the noun, "The UN envoy called on ...", is the
         # parser reading the main verb as a participle)
         return False
@@ -1386,8 +1489,8 @@ def _diplomatic_kind(tok: Token) -> str | None:
         kind = DIPLOMATIC_VERBS.get(lemma)
         if kind is None:
             return None
-        if lemma in _REJECTING and any(c.dep_ == "dobj" and c.lemma_.lower() in _CHARGES
-                                       for c in tok.children):
+        if _rejected_charge(tok) or (lemma in _REJECTING and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in _CHARGES for c in tok.children)):
             # "the army rejected the accusation as lies": a denial of what it is blamed for
             return "Denial of responsibility"
         if kind == "Appeal" and ((sub & CEASEFIRE_WORDS and sub & {
@@ -1419,6 +1522,16 @@ def _diplomatic_kind(tok: Token) -> str | None:
 _REJECTING: Final = frozenset({"reject", "dismiss", "deny", "refute"})
 _CHARGES: Final = frozenset({"accusation", "allegation", "charge", "report"})
 _OWN: Final = frozenset({"it", "they", "we", "its", "their", "our"})
+# Verbs of what a side suffered: "denied that they had lost so many men" disputes a
+# toll, not a deed it is blamed for (a false Denial in blind check 34-36).
+_SUFFERING: Final = frozenset({"lose", "suffer", "sustain", "incur"})
+
+
+def _rejected_charge(tok: Token) -> bool:
+    """A relative clause that turns down the charge it describes: "accused India of
+    backing the group, a charge New Delhi rejected on Thursday"."""
+    return tok.dep_ == "relcl" and tok.lemma_.lower() in _REJECTING and \
+        tok.head.lemma_.lower() in _CHARGES
 
 
 def _own_side_deed(clause: Token) -> bool:
@@ -1426,7 +1539,8 @@ def _own_side_deed(clause: Token) -> bool:
     'it', 'they', 'we' or 'its/their/our fighters'."""
     # (active only: "denied that its forces had been defeated" denies no deed of its own)
     subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-    if subj is None or clause.pos_ not in {"VERB", "AUX"}:
+    if subj is None or clause.pos_ not in {"VERB", "AUX"} or \
+            clause.lemma_.lower() in _SUFFERING:
         return False
     return subj.lower_ in _OWN or any(c.dep_ == "poss" and c.lower_ in _OWN
                                       for c in subj.children)
@@ -1567,7 +1681,7 @@ def _merge(found: list[Found]) -> list[Found]:
         here = sent_of.get(f.trigger.sent.start, -1)
         same = _same_crowd(out, f) or _arrests_at_crowd(out, f, here, last_sent) or \
             next((g for g in out if _same_event(g, f)), None) or \
-            _narrowed(out, f, here, last_sent)
+            _narrowed(out, f, here, last_sent) or _withdrawal_from_battle(out, f)
         if same is None:
             host = _elaborated(out, f, sent_of, last_sent)
             if host is not None:
@@ -1602,8 +1716,11 @@ def _merge(found: list[Found]) -> list[Found]:
 _DETAIL_HOSTS: Final = frozenset({"Attack", "Armed clash", "Abduction/forced disappearance",
                                   "Remote explosive/landmine/IED", "Suicide bomb",
                                   "Grenade"})
+# ("the attackers threw grenades at the gate before forcing their way in" is a step of
+# the storming of a police station told before it: blind check 34-36)
 _DETAILS: Final = frozenset({"Attack", "Armed clash", "Abduction/forced disappearance",
-                             "Looting/property destruction", "Disrupted weapons use"})
+                             "Looting/property destruction", "Disrupted weapons use",
+                             "Grenade"})
 # How many sentences a detail may follow the latest mention of its attack.
 _DETAIL_GAP: Final = 3
 # Nouns that, made definite ("the gunmen", "the ambush", "its fighters"), point back to
@@ -1618,6 +1735,22 @@ _GENERIC_NOUNS: Final = frozenset("""
     people person source official statement year day week month time country region area
     government report morning evening night afternoon
 """.split())
+
+
+def _withdrawal_from_battle(out: list[Found], f: Found) -> Found | None:
+    """A withdrawal from a place already told as fought over, on the same or no day
+    ("his fighters had withdrawn from the town in good order" after a battle for it):
+    the battle's end, not a transfer without fighting (ACLED's Non-violent transfer is
+    one with no battle; a false alarm of blind check 34-36)."""
+    if f.sub != "Non-violent transfer of territory" or f.place is None or \
+            f.status == "background":
+        return None
+    for g in out:
+        if g.event_type == "Battles" and g.status != "background" and \
+                g.place is not None and g.place.geonameid == f.place.geonameid and \
+                g.place.geonameid is not None and _day_agrees(g, f):
+            return g
+    return None
 
 
 def _sentence_index(found: list[Found]) -> dict[int, int]:

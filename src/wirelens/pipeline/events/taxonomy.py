@@ -95,11 +95,13 @@ TRIGGERS: Final[dict[str, tuple[tuple[str, float], ...]]] = {
     "Armed clash": (
         (r"\bclash(?:es|ed|ing)?\b", 2.0), (r"\bfight(?:ing|s)?\b(?! for)|\bfought\b(?! for)", 1.5),
         (r"\bbattl(?:e|es|ed|ing)\b", 1.5), (r"\bgun ?battles?\b|\bfirefights?\b", 2.5),
+        (r"\bgun ?fights?\b|\bshoot-?outs?\b", 2.5),
         (r"\bexchange(?:d|s)? (?:\w+ )?(?:of )?(?:heavy )?(?:gun)?fire\b", 2.5),
         # a raid by an army meets resistance more often than not (ACLED codes the
         # fighting; an arrest-only raid is outweighed by the arrest words)
         (r"\b(?:military|army|israeli) raids?\b", 2.0),
         (r"\bcombat\b", 1.5),
+        (r"\bfired (?:\w+ ){0,3}at (?:the )?(?:\w+ )?positions\b", 2.0),
         (r"\bambush" + _W, 1.5), (r"\boffensive\b", 1.0), (r"\bskirmish" + _W, 2.0),
         (r"\bassault(?:s|ed)? on (?:\w+ )?(?:positions|bases?|checkpoints?|posts?)", 1.5),
         (r"\bengag(?:ed|ing) (?:in )?(?:\w+ )?(?:forces|troops|fighters|militants)", 1.5),
@@ -108,6 +110,10 @@ TRIGGERS: Final[dict[str, tuple[tuple[str, float], ...]]] = {
         # "infantry attacked the canal"); attacks on civilians are the Attack patterns
         (r"\battack(?:ed|ing)? (?:\w+ ){0,2}(?:positions?|troops|soldiers|military|army|"
          r"bases?|barracks|checkpoints?|outposts?|garrisons?)\b", 2.0),
+        # a police station or post stormed is held by armed men who fight back: ACLED
+        # codes the assault as a clash, not an attack on civilians (blind check 34-36)
+        (r"\b(?:attack(?:ed|ing)?|storm(?:ed|ing)?) (?:\w+ ){0,4}police (?:stations?|posts?|"
+         r"headquarters|compound)\b", 2.0),
         (r"\b(?:infantry|troops|forces|fighters|soldiers|units|militants|rebels) "
          r"(?:had |have |has )?attacked\b", 1.5),
     ),
@@ -164,9 +170,14 @@ TRIGGERS: Final[dict[str, tuple[tuple[str, float], ...]]] = {
         (r"\bopened fire on (?:\w+ ){0,2}(?:civilians|villagers|residents|passengers|"
          r"worshippers|a car|a bus|a vehicle)", 2.0),
         (r"\bkill(?:ed|ing|s)? (?:\w+ ){0,3}(?:civilians?|villagers?|residents?|farmers?|"
-         r"worshippers?|children|women|people|men|teachers?|traders?|herders?|journalists?)",
+         r"worshippers?|children|women|people|men|teachers?|traders?|herders?|journalists?|"
+         r"drivers?|contractors?|employees?|workers?|boys?|girls?)",
          1.5), (r"\btortur" + _W, 2.0), (r"\battacked (?:\w+ ){0,2}(?:civilians|villagers|"
-                                          r"residents|a village|a family|farmers)", 2.0),
+                                          r"residents|(?:a|the) village|a family|farmers)", 2.0),
+        # shots at a boat, a bus or a car carrying civilians (not at a position): the
+        # month "March" had typed such ACLED notes as protests before it was blanked
+        (r"\b(?:opened fire|fired|shot) (?:\w+ ){0,2}(?:at|on|towards|against) (?:\w+ ){0,3}"
+         r"(?:civilians?|boats?|bus(?:es)?|cars?|fishermen|passengers)\b", 2.0),
         (r"\braid(?:ed)? (?:on )?(?:a |the )?village\b", 1.0), (r"\bassault(?:ed)?\b", 0.5),
     ),
     "Abduction/forced disappearance": (
@@ -184,8 +195,8 @@ TRIGGERS: Final[dict[str, tuple[tuple[str, float], ...]]] = {
     "Peaceful protest": (
         (r"\bprotest(?:s|ed|ing|ers?)?\b", 2.0),
         (r"\bdemonstrat(?:e|ed|ion|ions|ors?|ing)\b", 2.0), (r"\btook to the streets\b", 2.5),
-        (r"\bblock(?:ed|ing|aded)? (?:\w+ ){0,4}(?:road|highway|railway|street|motorway|bridge|"
-         r"entrance)", 1.5), (r"\bgathered\b|\bstaged\b", 1.0),
+        (r"\bblock(?:ed|ing|aded)? (?:\w+ ){0,8}(?:road|highway|railway|street|motorway|bridge|"
+         r"access|entrance)", 1.5), (r"\bgathered\b|\bstaged\b", 1.0),
         (r"\brall(?:y|ies|ied)\b", 2.0), (r"\bmarch(?:ed|es)?\b", 1.0), (r"\bsit-ins?\b", 2.5),
         (r"\bvigils?\b", 2.0), (r"\bpickets?\b|\bpicketed\b", 2.0),
         (r"\bwent on strike\b|\bstrik(?:e|ing) workers\b|\bwalkouts?\b", 2.0),

@@ -154,7 +154,10 @@ _UNITS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _NUM_WORD = (rf"(?:{_UNITS}(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|"
              r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
              r"one|two|three|four|five|six|seven|eight|nine|ten|a dozen|a hundred|a|an|single)")
-_NUM = rf"(?P<n>\d[\d,]*|{_NUM_WORD})"
+# (a thousands comma only between digit groups: "2024, soldiers killed 45" is a year and
+# a clause, not 2,024 dead; blind check 34-36 summed them to 2069)
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+"
+_NUM = rf"(?P<n>{_DIGITS}|{_NUM_WORD})"
 _VAGUE = r"(?P<v>" + "|".join(re.escape(w) for w in VAGUE_WORDS) + ")"
 _QUAL = r"(?:(?:at least|more than|over|about|around|some|nearly|almost|up to|roughly|" \
         r"an estimated|as many as)\s+)?"
@@ -186,7 +189,7 @@ _FATALITY_PATTERNS: Final = (
     re.compile(rf"\b{_NUM}\s+fatalit(?:y|ies)\b", re.I),
 )
 _PAIR: Final = re.compile(rf"\b{_QUAL}{_NUM}\s+{_VICTIM}and\s+{_QUAL}"
-                         rf"(?P<m>\d[\d,]*|{_NUM_WORD})\s+{_VICTIM}{_DIED}\b", re.I)
+                         rf"(?P<m>{_DIGITS}|{_NUM_WORD})\s+{_VICTIM}{_DIED}\b", re.I)
 _VAGUE_PATTERNS: Final = (
     re.compile(rf"\b{_VAGUE}\s+{_VICTIM}(?:\w+\s+)?{_DIED}\b", re.I),
     re.compile(rf"\b(?:killing|killed|leaving)\s+{_VAGUE}\b", re.I),
@@ -202,6 +205,12 @@ _CUMULATIVE = re.compile(r"\W*(?:[\w-]+\W+){0,3}?(?:since|so far|to date|in tota
 # (profiled on the article gold: most sentences report no deaths).
 _DEATH_WORDS = re.compile(r"kill|dead|died|slain|lives|perish|massacr|execut|behead|death|"
                           r"murder|bodies|fatalit|casualt|\bleft\b|leaving", re.I)
+
+
+# A year after a month or a preposition of time is no count of dead ("in January 2024
+# killed ..." when the parse runs the date into the clause).
+_YEAR_BEFORE = re.compile(r"\b(?:january|february|march|april|may|june|july|august|"
+                          r"september|october|november|december|in|since|of|by)\s+$", re.I)
 
 
 def _number(word: str) -> int | None:
@@ -245,7 +254,8 @@ def fatalities(sentence: str) -> Fatalities:
             if any(s < te and ts < e for ts, te in taken):
                 continue
             n = _number(m.group("n"))
-            if n is None or n > 100_000 or _CUMULATIVE.match(sentence, m.end()):
+            if n is None or n > 100_000 or _CUMULATIVE.match(sentence, m.end()) or \
+                    (1900 <= n <= 2100 and _YEAR_BEFORE.search(sentence, 0, s)):
                 continue
             taken.append((s, e))
             total += n
