@@ -616,3 +616,12 @@ def test_a_spelling_variant_of_a_town_abroad_is_not_taken(geo_pipeline: Pipeline
                                "about 12 kilometres from Téra in Niger's Tillabéri region, "
                                "on Sunday, the army said.")
     assert {p.country for p in record.places} == {"Niger"}
+
+
+def test_a_town_the_model_calls_a_person_after_a_verb_of_attack(geo_pipeline: Pipeline) -> None:
+    # the small model tags "Orikhiv" PERSON here; "shelled" takes places
+    record = run(geo_pipeline, "Russian forces shelled Orikhiv on Monday, killing two people.")
+    assert at(record, "Orikhiv").admin1 == "Zaporizhzhia Oblast"
+    # a person's full name after such a verb stays a person
+    named = run(geo_pipeline, "Gunmen attacked Jordan Lee on Monday near his home.")
+    assert [p.mention.text for p in named.places] == []

@@ -477,7 +477,8 @@ class EntityLayer:
                 # person, though a province or a city bears it; a country does not
                 continue
             prev = _previous_word(doc, c.start)
-            local = prev in LOCATIVE_PREPS and best.population >= LOCATIVE_POPULATION
+            local = (prev in LOCATIVE_PREPS or _after_place_action(doc, c.start)) and \
+                best.population >= LOCATIVE_POPULATION
             if c.label == "PERSON" and local:
                 local = not _first_name_led(surface) and surface not in name_words
             if c.label == "NORP":
@@ -733,6 +734,20 @@ def _title_affiliation(toks: list[Token], i: int) -> str | None:
             j -= 1
         return " ".join(t.text for t in toks[j:i])
     return None
+
+
+def _after_place_action(doc: Doc, char: int) -> bool:
+    """'shelled Orikhiv', 'hit Orikhiv': a name right after a verb done to places.
+
+    The small model calls unfamiliar towns people there; a verb of attack or
+    capture ("shell", "capture", "hit") takes a place as its object (see
+    PLACE_ACTION_LEMMAS), not a person, in the reporting we read.
+    """
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    prev = doc[span.start - 1]
+    return prev.pos_ == "VERB" and prev.lemma_.lower() in PLACE_ACTION_LEMMAS
 
 
 def _previous_word(doc: Doc, char: int) -> str:
