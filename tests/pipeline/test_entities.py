@@ -214,3 +214,12 @@ def test_a_first_name_in_a_is_not_taken_for_a_woman(pipeline) -> None:  # type: 
     # a Slavic female surname still makes the name a woman's
     record = run(pipeline, "Olha Petrova said the shelter was full. She asked for blankets.")
     assert "She" in {m.span.text for m in people(record)["Olha Petrova"].mentions}
+
+
+def test_a_headline_speech_verb_after_a_title_is_no_person(pipeline) -> None:  # type: ignore[no-untyped-def]
+    record = pipeline.analyze("Drone Strike Cuts Power In Kursk Region, Governor Says, As Moscow "
+                              "Reports Drones Downed\n\nA drone strike cut power, the regional "
+                              "governor said.")
+    assert "Says" not in {e.name for e in record.entities}
+    titled = pipeline.analyze("Governor Vyacheslav Orlov said the strike cut power.")
+    assert ("Vyacheslav Orlov", "Governor") in {(e.name, e.role) for e in titled.entities}

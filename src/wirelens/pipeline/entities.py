@@ -128,7 +128,14 @@ def _is_name_token(tok: Token) -> bool:
         return False
     if tok.is_sent_start and tok.is_stop:
         return False
+    if tok.pos_ == "VERB" and tok.tag_ in {"VBZ", "VBD"} and \
+            tok.lemma_.lower() in _HEADLINE_SPEECH_VERBS:
+        return False  # a title-case headline's "…, Governor Says, …": no person "Says"
     return tok.pos_ in {"PROPN", "NOUN", "ADJ", "X", "VERB"} or text.isupper()
+
+
+_HEADLINE_SPEECH_VERBS = frozenset({"say", "tell", "warn", "claim", "report", "add", "announce",
+                                    "deny", "insist", "urge", "confirm"})
 
 
 class _Text:
