@@ -625,3 +625,10 @@ def test_a_town_the_model_calls_a_person_after_a_verb_of_attack(geo_pipeline: Pi
     # a person's full name after such a verb stays a person
     named = run(geo_pipeline, "Gunmen attacked Jordan Lee on Monday near his home.")
     assert [p.mention.text for p in named.places] == []
+
+
+def test_a_capital_that_publishes_is_its_government(geo_pipeline: Pipeline) -> None:
+    record = run(geo_pipeline, "Moscow does not publish its casualties, and Kyiv released "
+                               "new figures on Monday. Residents of Kyiv released balloons.")
+    assert [p.government for p in record.places if p.name in {"Moscow", "Kyiv"}] == \
+        [True, True, False]

@@ -286,6 +286,7 @@ SPEECH_VERBS = frozenset("""
     negotiate expel summon recall insist counter rebuff veto approve oppose support back
     endorse accept describe label brand portray characterize characterise view regard deem
     want intend plan hope push press lobby note report charge dispute question
+    publish release disclose reveal comment publicise publicize issue
 """.split())
 # Verbs that pass their subject on to a following verb ("Moscow continues to frame").
 CATENATIVE = frozenset("""
