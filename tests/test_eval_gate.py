@@ -204,6 +204,7 @@ def test_geo_war_places_floor(war_places, name: str) -> None:  # type: ignore[no
         "recognition_f1": e2e.recognition.f1 if e2e.recognition else 0.0,
         "ua_ru_end_to_end_accuracy_161": e2e.in_countries.accuracy_161,
         "ua_ru_gold_spans_accuracy_161": gold.in_countries.accuracy_161,
+        "governments_precision": e2e.metonymy.precision,
     }[name]
     floor = FLOORS["geo_war_places"][name]
     assert value >= floor, f"geo (our war articles) {name} {value:.3f} fell below {floor}"

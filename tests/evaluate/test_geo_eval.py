@@ -209,3 +209,28 @@ def test_a_wrong_offset_in_our_gold_is_an_error_naming_the_file(tmp_path: Path) 
     folder = _gold_folder(tmp_path, shift=1)
     with pytest.raises(ValueError, match=r"story\.json: 'Kharkiv' is not at 15-22"):
         read_gold_dir(folder)
+
+
+def test_government_marks_are_scored_where_our_gold_has_them(tmp_path: Path,
+                                                            geo_pipeline: Pipeline) -> None:
+    text = "Kyiv said on Monday that talks had failed. Shelling hit Kharkiv overnight.\n"
+    article = tmp_path / "gov.txt"
+    article.write_text(text, encoding="utf-8")
+    folder = tmp_path / "gold" / "places" / "gov"
+    folder.mkdir(parents=True)
+    kharkiv = text.index("Kharkiv")
+    toponyms = [
+        {"start": 0, "end": 4, "text": "Kyiv", "geonameid": 703448, "fcode": "PPLC",
+         "country": "Ukraine", "lat": 50.45, "lon": 30.52, "government": True},
+        {"start": kharkiv, "end": kharkiv + 7, "text": "Kharkiv", "geonameid": 706483,
+         "fcode": "PPLA", "country": "Ukraine", "lat": 49.98, "lon": 36.25, "government": True},
+    ]
+    (folder / "gov.json").write_text(json.dumps(
+        {"article": str(article), "toponyms": toponyms}), encoding="utf-8")
+    scores = evaluate_geo(folder, pipeline=geo_pipeline, gold_spans=False)
+    # "Kyiv said" is marked; "hit Kharkiv" is a place, which the gold (on purpose,
+    # for the test) calls a government: a miss
+    m = scores.metonymy
+    assert m is not None and (m.tp, m.fp, m.fn) == (1, 0, 1)
+    assert 'governments ("Kyiv said"), matched' in format_geo_scores(scores)
+    assert evaluate_geo(folder, pipeline=geo_pipeline, gold_spans=True).metonymy is None

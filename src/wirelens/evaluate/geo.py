@@ -97,6 +97,7 @@ class GoldToponym:
     demonym: bool
     country: str | None = None
     admin1_name: str | None = None  # the toponym's own name when it is an admin-1 unit
+    government: bool | None = None  # our gold only: the name stands for a government
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +143,9 @@ class GeoScores:
     homes: Mapping[str, OutletHome] = field(default_factory=dict)  # the ones used
     countries: tuple[str, ...] = ()  # the subset asked for, if any
     in_countries: Resolution | None = None  # resolution over the gold toponyms in them
+    # end to end, where the gold marks governments ("Kyiv said"): the government flag
+    # over the gold toponyms recognised with the exact span
+    metonymy: PRF | None = None
 
 
 def corpus_path(name: str, *, benchmarks: Path = DEFAULT_BENCHMARKS) -> Path:
@@ -239,7 +243,8 @@ def read_gold_dir(folder: Path) -> list[GoldArticle]:
             toponyms.append(GoldToponym(
                 t["start"], t["end"], t["text"], t.get("geonameid"), t.get("lat"), t.get("lon"),
                 False, t.get("country"),
-                t.get("name") if fcode.startswith("ADM1") else None))
+                t.get("name") if fcode.startswith("ADM1") else None,
+                t.get("government")))
         articles.append(GoldArticle(file.stem, article.text, article.url, article.outlet,
                                     tuple(toponyms)))
     return articles
@@ -359,7 +364,7 @@ def evaluate_geo(path: Path, *, pipeline: Pipeline | None = None, limit: int | N
         pipe.resources.outlet_homes = homes
         try:
             errors = []
-            km, eligible, rec, rec_all, _ = run(errors)
+            km, eligible, rec, rec_all, found = run(errors)
         finally:
             pipe.resources.outlet_homes = saved
     toponyms = sum(len(g.toponyms) for g in golds)
@@ -382,7 +387,25 @@ def evaluate_geo(path: Path, *, pipeline: Pipeline | None = None, limit: int | N
         homes=homes,
         countries=tuple(sorted(subset or ())),
         in_countries=_resolution(eligible, km, subset) if subset else None,
+        metonymy=None if gold_spans else _metonymy(golds, found),
     )
+
+
+def _metonymy(golds: Sequence[GoldArticle], found: Sequence[Sequence[Place]]) -> PRF | None:
+    """The government flag against the gold's, over the exact-span matches that have one."""
+    tp = fp = fn = 0
+    seen = False
+    for gold, places in zip(golds, found, strict=True):
+        by_span = {(p.mention.start, p.mention.end): p for p in places}
+        for t in gold.toponyms:
+            place = by_span.get((t.start, t.end))
+            if t.government is None or place is None:
+                continue
+            seen = True
+            tp += t.government and place.government
+            fp += place.government and not t.government
+            fn += t.government and not place.government
+    return PRF(tp, fp, fn) if seen else None
 
 
 def _score_end_to_end(pipe: Pipeline, golds: list[GoldArticle], articles: list[Article],
@@ -485,6 +508,8 @@ def format_geo_scores(scores: GeoScores, *, verbose: bool = False) -> str:
         lines.append(f"  of those, in {', '.join(scores.countries)}: {c.scored} of {c.eligible}, "
                      f"accuracy@161 km {c.accuracy_161:.3f}   AUC {c.auc:.3f}   "
                      f"median error {c.median_km:.1f} km")
+    if scores.metonymy is not None:
+        lines.append(prf("governments (\"Kyiv said\"), matched", scores.metonymy))
     if verbose:
         lines += ["", *scores.errors]
     return "\n".join(lines)
