@@ -285,3 +285,21 @@ def test_a_mixed_quote_is_exact_when_its_marked_fragment_is_the_gold() -> None:
     # a prediction that cuts into the marked words is not exact either
     counts, _ = _score([_quote("outage “a disgrace for the", "mixed", "Olena Marchuk", None)])
     assert counts["exact_mixed"] == 0
+
+
+def test_one_mixed_clause_holds_several_gold_fragments() -> None:
+    text = ("The ministry said its troops had “liberated” the village and were "
+            "“consolidating positions.” Nobody else spoke.\n")
+    frags = [(text.index("liberated"), text.index("liberated") + len("liberated")),
+             (text.index("consolidating"), text.index("positions.") + len("positions."))]
+    gold = ArticleQuoteGold("m.txt", tuple(
+        GoldQuote("mixed", text[s:e], s, e, "the ministry", ()) for s, e in frags), ())
+    start = text.index("its troops")
+    end = text.index("” Nobody") + 1
+    clause = Quote(text[start:end], start, end, "mixed",
+                   Speaker("the ministry", None, None), None, 0.8)
+    counts: Counter[str] = Counter()
+    errors: list[QuoteError] = []
+    score_article("m.txt", text, gold, (clause,), counts, errors)
+    assert counts["found_mixed"] == 2 and counts["exact_mixed"] == 2
+    assert counts["predicted"] == 1 and counts["fp"] == 0 and errors == []
