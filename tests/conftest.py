@@ -19,6 +19,21 @@ def pipeline():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="session")
+def quote_pipeline():  # type: ignore[no-untyped-def]
+    """The components quotes need, loaded once for every test module that asks."""
+    from wirelens.pipeline import Pipeline
+
+    return Pipeline(components=("entities", "coref", "quotes"))
+
+
+def analyze_text(pipeline, text: str):  # type: ignore[no-untyped-def]
+    """``pipeline`` on ``text`` read as a plain-text input."""
+    from wirelens.ingest import read_text
+
+    return pipeline.analyze(read_text(text, source="test"))
+
+
+@pytest.fixture(scope="session")
 def konstantinovka_path() -> Path:
     path = SHARED / "samples" / "konstantinovka.txt"
     if not path.exists():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from tests.conftest import analyze_text as run
 
 from wirelens.model import Analysis, Entity
 from wirelens.pipeline.base import check_order
@@ -14,12 +15,6 @@ def people(record: Analysis) -> dict[str, Entity]:
 
 def labels_of(record: Analysis, surface: str) -> set[str]:
     return {e.label for e in record.entities for m in e.mentions if m.span.text == surface}
-
-
-def run(pipeline, text: str) -> Analysis:  # type: ignore[no-untyped-def]
-    from wirelens.ingest import read_text
-
-    return pipeline.analyze(read_text(text, source="test"))
 
 
 # -- the sample article ------------------------------------------------------------

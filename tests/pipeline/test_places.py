@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from tests.conftest import analyze_text as run
 
 from wirelens.model import Analysis, Place
 from wirelens.pipeline import Pipeline
@@ -23,12 +24,6 @@ def sample(geo_pipeline: Pipeline, konstantinovka_path) -> Analysis:  # type: ig
 
     (article,) = read_inputs([konstantinovka_path])
     return geo_pipeline.analyze(article)
-
-
-def run(pipe: Pipeline, text: str) -> Analysis:
-    from wirelens.ingest import read_text
-
-    return pipe.analyze(read_text(text, source="test"))
 
 
 def at(record: Analysis, surface: str, nth: int = 0) -> Place:

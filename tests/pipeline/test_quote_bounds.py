@@ -7,25 +7,10 @@ run through the real pipeline on a sentence of our own (fictional).
 from __future__ import annotations
 
 import pytest
+from tests.conftest import analyze_text as run
 
 from wirelens.model import Analysis, Quote
 from wirelens.pipeline.reported import lead_in_end
-
-
-@pytest.fixture(scope="session")
-def quote_pipeline():  # type: ignore[no-untyped-def]
-    from wirelens.pipeline import (
-        Pipeline,
-        quotes,  # noqa: F401  (registers the component)
-    )
-
-    return Pipeline(components=("entities", "coref", "quotes"))
-
-
-def run(pipeline, text: str) -> Analysis:  # type: ignore[no-untyped-def]
-    from wirelens.ingest import read_text
-
-    return pipeline.analyze(read_text(text, source="test"))
 
 
 def by_cue(record: Analysis, cue: str) -> list[Quote]:
@@ -209,13 +194,11 @@ def test_a_lead_in_runs_back_over_a_title(quote_pipeline) -> None:  # type: igno
     assert q.kind == "mixed"
 
 
-def test_a_speaker_phrase_is_named_up_to_its_describing_comma(pipeline) -> None:  # type: ignore[no-untyped-def]
-    from wirelens.ingest import read_text
-
+def test_a_speaker_phrase_is_named_up_to_its_describing_comma(quote_pipeline) -> None:  # type: ignore[no-untyped-def]
     text = ("The United Kingdom Maritime Trade Operations centre, which monitors shipping in "
             "the region, said the crew was safe. Repairs stopped at dusk, said the company’s "
             "spokesman, Vasyl Horbenko.")
-    record = pipeline.analyze(read_text(text, source="test"))
+    record = run(quote_pipeline, text)
     speakers = {q.text: q.speaker for q in record.quotes}
     centre = speakers["the crew was safe"]
     assert centre is not None
@@ -226,24 +209,20 @@ def test_a_speaker_phrase_is_named_up_to_its_describing_comma(pipeline) -> None:
     assert spokesman is not None and "Horbenko" in spokesman.name
 
 
-def test_a_second_verb_of_saying_after_a_reported_clause_is_the_speakers(pipeline) -> None:  # type: ignore[no-untyped-def]
-    from wirelens.ingest import read_text
-
+def test_a_second_verb_of_saying_after_a_reported_clause_is_the_speakers(quote_pipeline) -> None:  # type: ignore[no-untyped-def]
     text = ("The opposition government said at least 53 people had been killed, among them "
             "18 children, and called the attack “a war crime committed in broad daylight.”")
-    record = pipeline.analyze(read_text(text, source="test"))
+    record = run(quote_pipeline, text)
     crime = next(q for q in record.quotes if "war crime" in q.text)
     assert crime.speaker is not None
     assert crime.speaker.name.lower().startswith("the opposition government")
 
 
-def test_a_fronted_place_is_not_the_speaker(pipeline) -> None:  # type: ignore[no-untyped-def]
-    from wirelens.ingest import read_text
-
+def test_a_fronted_place_is_not_the_speaker(quote_pipeline) -> None:  # type: ignore[no-untyped-def]
     text = ("In Quetta, the provincial capital, the provincial home minister, Naveed Marri, "
             "condemned the attack and said the state would “crush the terrorists”. "
             "“There will be no talks,” he told reporters.")
-    record = pipeline.analyze(read_text(text, source="test"))
+    record = run(quote_pipeline, text)
     crush = next(q for q in record.quotes if "crush the terrorists" in q.text)
     talks = next(q for q in record.quotes if "no talks" in q.text)
     assert crush.speaker is not None and crush.speaker.name == "Naveed Marri"

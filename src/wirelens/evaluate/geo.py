@@ -57,6 +57,8 @@ from wirelens.geo.names import plain_key
 from wirelens.model import Article, Place
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
     from wirelens.geo.outlets import OutletHome
     from wirelens.pipeline import Pipeline
 
@@ -138,7 +140,6 @@ class GeoScores:
     resolution: Resolution
     errors: tuple[str, ...] = field(default=())
     outlets: int = 0  # distinct outlets in the corpus
-    outlet_homes: int = 0  # of those, how many got a home from the first pass
     resolution_alone: Resolution | None = None  # the first pass, with no outlet homes
     homes: Mapping[str, OutletHome] = field(default_factory=dict)  # the ones used
     countries: tuple[str, ...] = ()  # the subset asked for, if any
@@ -146,6 +147,11 @@ class GeoScores:
     # end to end, where the gold marks governments ("Kyiv said"): the government flag
     # over the gold toponyms recognised with the exact span
     metonymy: PRF | None = None
+
+    @property
+    def outlet_homes(self) -> int:
+        """How many outlets had a home."""
+        return len(self.homes)
 
 
 def corpus_path(name: str, *, benchmarks: Path = DEFAULT_BENCHMARKS) -> Path:
@@ -338,13 +344,15 @@ def evaluate_geo(path: Path, *, pipeline: Pipeline | None = None, limit: int | N
     articles = [Article(id=g.docid, text=g.text, url=g.url, outlet=g.domain, language="en",
                         source=f"{path.name}#{g.docid}") for g in golds]
     keys = [outlet_key(a.url, a.outlet) for a in articles]
+    # one parse per article, whichever passes follow (with and without outlet homes)
+    docs = list(pipe.resources.nlp.pipe([a.text for a in articles], batch_size=pipe.batch_size))
 
     def run(errors: list[str]) -> tuple[Scored, list[GoldToponym], PRF | None, PRF | None,
                                         list[list[Place]]]:
         if gold_spans:
-            km, eligible = _score_gold_spans(pipe, golds, articles, errors)
+            km, eligible = _score_gold_spans(pipe, golds, articles, docs, errors)
             return km, eligible, None, None, []
-        return _score_end_to_end(pipe, golds, articles, errors)
+        return _score_end_to_end(pipe, golds, articles, docs, errors)
 
     errors: list[str] = []
     km, eligible, rec, rec_all, found = run(errors)
@@ -356,7 +364,8 @@ def evaluate_geo(path: Path, *, pipeline: Pipeline | None = None, limit: int | N
         # Homes come from end-to-end output, as a user's store would hold them
         # (gold spans are not known in use); with gold spans that takes one more pass.
         if gold_spans:
-            found = [list(a.places) for a in pipe.pipe(articles)]
+            found = [list(pipe.analyze_parsed(a, d).places)
+                     for a, d in zip(articles, docs, strict=True)]
         homes = learn_outlet_homes(zip(keys, found, strict=True))
     if homes:
         alone = _resolution(eligible, km)
@@ -382,7 +391,6 @@ def evaluate_geo(path: Path, *, pipeline: Pipeline | None = None, limit: int | N
         resolution=_resolution(eligible, km),
         errors=tuple(errors),
         outlets=len({k for k in keys if k}),
-        outlet_homes=len(homes),
         resolution_alone=alone,
         homes=homes,
         countries=tuple(sorted(subset or ())),
@@ -409,13 +417,14 @@ def _metonymy(golds: Sequence[GoldArticle], found: Sequence[Sequence[Place]]) ->
 
 
 def _score_end_to_end(pipe: Pipeline, golds: list[GoldArticle], articles: list[Article],
-                      errors: list[str]) -> tuple[Scored, list[GoldToponym], PRF, PRF,
-                                                  list[list[Place]]]:
+                      docs: list[Doc], errors: list[str]
+                      ) -> tuple[Scored, list[GoldToponym], PRF, PRF, list[list[Place]]]:
     tp = fp = fn = tp_all = fn_all = 0
     km: Scored = []
     eligible: list[GoldToponym] = []
     found: list[list[Place]] = []
-    for gold, analysis in zip(golds, pipe.pipe(articles), strict=True):
+    for gold, article, doc in zip(golds, articles, docs, strict=True):
+        analysis = pipe.analyze_parsed(article, doc)
         found.append(list(analysis.places))
         predicted = {(p.mention.start, p.mention.end): p for p in analysis.places}
         spans = {(t.start, t.end) for t in gold.toponyms}
@@ -446,14 +455,12 @@ def _score_end_to_end(pipe: Pipeline, golds: list[GoldArticle], articles: list[A
 
 
 def _score_gold_spans(pipe: Pipeline, golds: list[GoldArticle], articles: list[Article],
-                      errors: list[str]) -> tuple[Scored, list[GoldToponym]]:
+                      docs: list[Doc], errors: list[str]) -> tuple[Scored, list[GoldToponym]]:
     from wirelens.pipeline.base import Context
     from wirelens.pipeline.places import resolve_spans
 
-    nlp = pipe.resources.nlp
     km: Scored = []
     eligible: list[GoldToponym] = []
-    docs = nlp.pipe([a.text for a in articles], batch_size=pipe.batch_size)
     for gold, article, doc in zip(golds, articles, docs, strict=True):
         ctx = Context(article=article, doc=doc, resources=pipe.resources)
         with_coords = [t for t in gold.toponyms if t.lat is not None and t.lon is not None]

@@ -149,10 +149,10 @@ def read_outlet_homes(path: str | Path) -> dict[str, OutletHome]:
         raise ConfigError(f"{p}: outlet homes must be a JSON object of outlet -> home")
     homes: dict[str, OutletHome] = {}
     for key, h in raw.items():
+        outlet = outlet_key(None, key) or key
         try:
-            homes[outlet_key(None, key) or key] = OutletHome(
-                outlet_key(None, key) or key, str(h["country"]), str(h["admin1"]),
-                int(h.get("articles", 0)), int(h.get("of", 0)))
+            homes[outlet] = OutletHome(outlet, str(h["country"]), str(h["admin1"]),
+                                       int(h.get("articles", 0)), int(h.get("of", 0)))
         except (TypeError, KeyError, ValueError) as exc:
             raise ConfigError(f"{p}: outlet {key!r}: needs 'country' and 'admin1' ({exc})") \
                 from exc

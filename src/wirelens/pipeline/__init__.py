@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from wirelens.geo.outlets import OutletHome
 from wirelens.model import Analysis, Article
@@ -17,6 +18,9 @@ from wirelens.model import Analysis, Article
 from wirelens.pipeline import coref, entities, events, places, quotes  # noqa: F401
 from wirelens.pipeline.base import REGISTRY, Context, check_order
 from wirelens.pipeline.resources import DEFAULT_MODEL, Resources
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 #: The components that run by default, in order.
 DEFAULT_COMPONENTS: tuple[str, ...] = ("entities", "coref", "places", "quotes", "events")
@@ -59,6 +63,18 @@ class Pipeline:
         if batch:
             yield from self._run(nlp, batch)
 
+    def analyze_parsed(self, article: Article, doc: Doc) -> Analysis:
+        """Run our components on a spaCy parse of ``article.text`` made elsewhere.
+
+        For callers that analyse one text more than once (an evaluation with and
+        without outlet homes): the parse, most of the cost, is made once.
+        """
+        ctx = Context(article=article, doc=doc, resources=self.resources)
+        ctx.warnings.extend(article.warnings)
+        for comp in self.components:
+            comp(ctx)
+        return ctx.freeze()
+
     def _run(self, nlp: object, batch: list[Article]) -> Iterator[Analysis]:
         english = [a for a in batch if _is_english(a)]
         docs = iter(self.resources.nlp.pipe([a.text for a in english]))
@@ -66,11 +82,7 @@ class Pipeline:
             if not _is_english(article):
                 yield Analysis(article=article, warnings=article.warnings)
                 continue
-            ctx = Context(article=article, doc=next(docs), resources=self.resources)
-            ctx.warnings.extend(article.warnings)
-            for comp in self.components:
-                comp(ctx)
-            yield ctx.freeze()
+            yield self.analyze_parsed(article, next(docs))
 
 
 def _from_string(text: str) -> Article:

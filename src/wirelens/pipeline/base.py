@@ -19,6 +19,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol, TypeVar
 
+from wirelens import lexicon
+from wirelens.geo.names import fold
 from wirelens.model import Analysis, Article, Entity, Event, Place, Quote
 
 if TYPE_CHECKING:
@@ -178,9 +180,6 @@ def after_first_name(text: str, start: int) -> bool:
     "Taras Melnyk" where the model tagged only "Melnyk": the word is a surname,
     not the village that bears it.
     """
-    from wirelens import lexicon
-    from wirelens.geo.names import fold
-
     m = _LAST_CAPITALISED.search(text, max(0, start - 40), start)
     if m is None:
         return False

@@ -39,6 +39,7 @@ from wirelens.pipeline.base import (
     is_title_case,
     untagged_runs,
 )
+from wirelens.pipeline.cues import SPEECH_LEMMAS
 from wirelens.pipeline.resources import RULER_ID_PREFIX, Resources
 
 if TYPE_CHECKING:
@@ -129,13 +130,9 @@ def _is_name_token(tok: Token) -> bool:
     if tok.is_sent_start and tok.is_stop:
         return False
     if tok.pos_ == "VERB" and tok.tag_ in {"VBZ", "VBD"} and \
-            tok.lemma_.lower() in _HEADLINE_SPEECH_VERBS:
+            tok.lemma_.lower() in SPEECH_LEMMAS:
         return False  # a title-case headline's "…, Governor Says, …": no person "Says"
     return tok.pos_ in {"PROPN", "NOUN", "ADJ", "X", "VERB"} or text.isupper()
-
-
-_HEADLINE_SPEECH_VERBS = frozenset({"say", "tell", "warn", "claim", "report", "add", "announce",
-                                    "deny", "insist", "urge", "confirm"})
 
 
 class _Text:

@@ -25,6 +25,7 @@ from wirelens.pipeline.events.context import (
 )
 from wirelens.pipeline.events.taxonomy import SUB_TYPES
 from wirelens.pipeline.events.when import past_years, resolve_date
+from wirelens.pipeline.places import REGION_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -328,10 +329,10 @@ def _aside(tok: Token, trigger: Token) -> bool:
 
 
 # The kind-of-place nouns after a region's name ("the Belgorod region"), which the
-# places component leaves out of the mention.
-_REGION_NOUNS: Final = frozenset({"region", "regions", "oblast", "oblasts", "province",
-                                  "provinces", "governorate", "governorates", "district",
-                                  "districts", "state", "territory"})
+# places component leaves out of the mention, singular and plural.
+_REGION_NOUNS: Final = REGION_WORDS | {
+    w[:-1] + "ies" if w.endswith("y") else w + "es" if w.endswith("sh") else w + "s"
+    for w in REGION_WORDS}
 
 
 def _region_head(root: Token) -> Token:
