@@ -1149,7 +1149,7 @@ def test_an_appeal_hung_on_a_quote_of_the_paragraph_before_is_no_future() -> Non
     from spacy.lang.en import English
     from spacy.tokens import Doc
 
-    from wirelens.pipeline.events.extract import _irrealis
+    from wirelens.pipeline.events.occurrence import irrealis
 
     words = ["They", "will", "pay", ".", "\n\n", "The", "agency", "called", "on", "both",
              "sides", "."]
@@ -1161,8 +1161,8 @@ def test_an_appeal_hung_on_a_quote_of_the_paragraph_before_is_no_future() -> Non
     doc = Doc(English().vocab, words=words, spaces=[True, True, False, False, False, True, True,
                                             True, True, True, False, False],
               heads=heads, deps=deps, lemmas=lemmas)
-    assert _irrealis(doc[2]) is True  # the quote's own future
-    assert _irrealis(doc[7]) is False
+    assert irrealis(doc[2]) is True  # the quote's own future
+    assert irrealis(doc[7]) is False
 
 
 def test_a_fronted_place_is_where_a_condemnation_was_spoken(events_pipeline: Any) -> None:
@@ -1223,3 +1223,101 @@ def test_a_crowd_dispersed_while_breaking_in_is_mob_violence(events_pipeline: An
     text = "Police fired tear gas to disperse protesters outside parliament in Nairobi."
     assert [e.sub_event_type for e in _run(events_pipeline, text)] == [
         "Protest with intervention"]
+
+
+# -- from the ACLED train notes and blind check 37-39 (sentences of our own) ------------
+
+
+def test_the_sides_of_a_clash_between_two_parties(events_pipeline: Any) -> None:
+    (ev,) = _run(events_pipeline, "Fighting broke out on Tuesday between Sudanese army "
+                                  "troops and RSF fighters in El Fasher.")
+    assert ev.sub_event_type == "Armed clash"
+    assert (ev.actor1, ev.actor2) == ("Military Forces of Sudan (2019-)",
+                                      "RSF: Rapid Support Forces")
+
+
+def test_two_states_forces_in_one_between_phrase(events_pipeline: Any) -> None:
+    (ev,) = _run(events_pipeline, "On Monday, heavy clashes took place between Ukrainian "
+                                  "and Russian forces near Kupiansk.")
+    assert {ev.actor1, ev.actor2} == {"Military Forces of Ukraine (2019-)",
+                                      "Military Forces of Russia (2000-)"}
+
+
+@pytest.mark.parametrize(("text", "subs"), [
+    # forces firing on a settlement from afar
+    ("Russian forces fired on the village of Krasnopillia in Sumy region on Thursday.",
+     ["Shelling/artillery/missile attack"]),
+    ("Soldiers set dozens of houses on fire in a village near Monywa on Sunday, residents "
+     "said.", ["Looting/property destruction"]),
+    # a participle of opinion that only describes the gunmen frames no judgement
+    ("Gunmen believed to belong to a Boko Haram faction abducted 14 women near Gwoza on "
+     "Monday, a local official said.", ["Abduction/forced disappearance"]),
+    # the charge says why they were arrested: no looting of its own
+    ("Police said 96 people had been arrested in Nairobi on Wednesday for looting and "
+     "assault.", ["Arrests"]),
+    # gangs sent against a march, who also steal: one mob
+    ("In Nairobi on Wednesday, gangs of men armed with whips and clubs attacked "
+     "demonstrators near the convention centre and stole phones from passers-by.",
+     ["Mob violence"]),
+    # an unnumbered toll since a start
+    ("Rights groups say dozens of people have been killed by police in protests in Kenya "
+     "since last year.", []),
+])
+def test_sub_types_of_a_sentence(events_pipeline: Any, text: str, subs: list[str]) -> None:
+    assert [e.sub_event_type for e in _run(events_pipeline, text)] == subs
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    # what a party denies is not told as done
+    ("The army spokesman acknowledged losses but denied that the base in Marte had been "
+     "overrun.", "Battles"),
+    # asked for, not done
+    ("The opposition leader demanded that the officers who fired in Kisumu be arrested and "
+     "charged.", "Arrests"),
+    # what gangs were paid to do is an aim
+    ("The minister accused opposition politicians of paying criminal gangs to turn the "
+     "protests in Nairobi into riots.", "Violent demonstration"),
+])
+def test_no_deed_told_as_done(events_pipeline: Any, text: str, kind: str) -> None:
+    evs = _run(events_pipeline, text)
+    assert not [e for e in evs if kind in {e.event_type, e.sub_event_type}], evs
+
+
+def test_the_seat_of_the_party_addressed_is_not_where_words_were_said(
+        events_pipeline: Any) -> None:
+    (ev,) = _run(events_pipeline, "A rights group, the Lake Chad Civic Watch, urged the "
+                                  "authorities in Abuja to bring the women home.")
+    assert ev.sub_event_type == "Appeal"
+    assert ev.location is None
+
+
+def test_a_clause_set_in_another_town_is_another_protest(events_pipeline: Any) -> None:
+    evs = _run(events_pipeline, "In Mombasa, police used tear gas to disperse about 300 "
+                                "protesters on Wednesday, and in Eldoret, several hundred "
+                                "people marched through the town centre and dispersed "
+                                "peacefully.")
+    assert {(e.sub_event_type, e.location) for e in evs} == {
+        ("Protest with intervention", "Mombasa"), ("Peaceful protest", "Eldoret")}
+
+
+def test_the_attack_repelled_paragraphs_later_is_the_same_attack(events_pipeline: Any) -> None:
+    text = ("Militants attacked an army base in the town of Marte on Tuesday night, killing "
+            "11 soldiers.\n\nThe attackers arrived in pick-up trucks, one of the sources "
+            "said. \"They came from three sides,\" he said.\n\nIn a statement on Wednesday, "
+            "the group claimed responsibility for the attack.\n\nThe army gave a different "
+            "account. Its spokesman said troops had successfully repelled the attack.")
+    clashes = [e for e in _run(events_pipeline, text) if e.event_type == "Battles"]
+    assert len(clashes) == 1, clashes
+
+
+def test_a_minister_speaks_for_the_government(events_pipeline: Any) -> None:
+    evs = _run(events_pipeline, "Kenya's Interior Minister Daniel Kiprop accused opposition "
+                                "politicians of financing the unrest in Nairobi.")
+    acc = [e for e in evs if e.sub_event_type == "Accusation"]
+    assert acc and acc[0].actor1 is not None and acc[0].actor1.startswith("Government of Kenya")
+
+
+def test_acled_spells_the_netherlands_without_the_article(events_pipeline: Any) -> None:
+    (ev,) = _run(events_pipeline, "Hundreds of farmers protested in Amsterdam on Saturday "
+                                  "against new nitrogen rules.")
+    assert ev.actor1 == "Protesters (Netherlands)"

@@ -84,7 +84,11 @@ COUNTRY_ALIASES: Final[dict[str, str]] = {
     "DR Congo": "Democratic Republic of Congo", "Congo": "Democratic Republic of Congo",
     "Democratic Republic of the Congo": "Democratic Republic of Congo",
     "Palestinian Territory": "Palestine", "State of Palestine": "Palestine",
-    "Türkiye": "Turkey", "Burma": "Myanmar", "Czech Republic": "Czechia",
+    "Türkiye": "Turkey", "Burma": "Myanmar",
+    # GeoNames' spellings where ACLED's data writes another (checked against the country
+    # column of ../shared/benchmarks/acled/acled_events.csv)
+    "Czechia": "Czech Republic", "The Netherlands": "Netherlands", "Cabo Verde": "Cape Verde",
+    "Timor Leste": "East Timor", "Eswatini": "eSwatini", "Guernsey": "Bailiwick of Guernsey",
     "Republic of the Congo": "Congo", "Ivory Coast": "Ivory Coast",
     "Russian Federation": "Russia", "US": "United States", "USA": "United States",
     "UK": "United Kingdom", "Britain": "United Kingdom", "Great Britain": "United Kingdom",

@@ -250,7 +250,7 @@ class Reader:
             lemma = head.lemma_.lower()
             if head.pos_ in {"VERB", "AUX"} and tok.dep_ not in {"nsubj", "nsubjpass",
                                                                   "csubj"}:
-                if lemma in OPINION_LEMMAS:
+                if lemma in OPINION_LEMMAS and not _reduced_relative(head):
                     return "opinion"
                 if lemma in SPEECH_LEMMAS:
                     subj = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}
@@ -395,6 +395,15 @@ class Reader:
 
     def country_of(self, place: Place | None) -> str | None:
         return acled_country(place.country) if place is not None else None
+
+
+def _reduced_relative(verb: Token) -> bool:
+    """'gunmen believed to belong to JAS', 'a man thought to be a commander': a verb of
+    opinion that only describes a party (the parser may still hang the sentence's deed
+    on it; blind check 37-39), not a judgement that frames the deed."""
+    doc = verb.doc
+    return verb.tag_ in {"VBN", "VBD"} and verb.i + 1 < len(doc) and \
+        doc[verb.i + 1].lower_ == "to" and any(c.dep_ == "xcomp" for c in verb.children)
 
 
 _ORG_HEADS: Final = frozenset("""
