@@ -1277,6 +1277,9 @@ def test_sub_types_of_a_sentence(events_pipeline: Any, text: str, subs: list[str
     # what gangs were paid to do is an aim
     ("The minister accused opposition politicians of paying criminal gangs to turn the "
      "protests in Nairobi into riots.", "Violent demonstration"),
+    # attackers named as a threat, doing nothing in the sentence
+    ("She said families in the camps around Gwoza were trapped between armed men outside "
+     "the trench and hunger inside it.", "Attack"),
 ])
 def test_no_deed_told_as_done(events_pipeline: Any, text: str, kind: str) -> None:
     evs = _run(events_pipeline, text)

@@ -180,6 +180,9 @@ _DESCRIBING_PARTICIPLES: Final = frozenset({"accuse", "suspect", "involve", "cha
                                             "convict", "want"})
 
 
+# Nouns of attackers that the Attack triggers match on their own ("gunmen", "armed men").
+_ATTACKER_NOUNS: Final = frozenset({"gunman", "gunmen", "men", "assailant", "assailants",
+                                    "attacker", "attackers"})
 # Verbs of harm done by a state of affairs: their subject "the fighting", "the war" is
 # the conflict as a cause, not a deed.
 _CONSEQUENCES: Final = frozenset({"wreck", "ruin", "devastate", "disrupt", "affect", "cost",
@@ -384,6 +387,11 @@ def no_occurrence(tok: Token, start: int = 0, *, quoted: bool = False) -> bool:
         obj = obj.head  # (the parser may read "shelling and cold winters" as one noun)
     if obj.dep_ == "dobj" and obj.head.lemma_.lower() in _ENDURED:
         return True  # "people have survived shelling and blackouts": a hardship, no deed
+    if tok.lower_ in _ATTACKER_NOUNS and tok.dep_ == "pobj" and \
+            tok.head.lower_ not in {"by", "of"}:
+        # "trapped between armed men outside the trench and hunger inside": the attackers
+        # named as a threat, not doing a deed (blind check 37-39)
+        return True
     if described_party(tok):
         return True
     if _tally(verb) or _long_stretch(tok) or _bare_perfect_passive(verb):
