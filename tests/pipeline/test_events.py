@@ -1262,6 +1262,13 @@ def test_two_states_forces_in_one_between_phrase(events_pipeline: Any) -> None:
     # an unnumbered toll since a start
     ("Rights groups say dozens of people have been killed by police in protests in Kenya "
      "since last year.", []),
+    # blind check 40-42: the harm done by the debris of drones shot down is theirs
+    ("Air defences shot down several drones over Pavlohrad overnight, and falling debris "
+     "damaged a kindergarten and set two houses on fire.", ["Disrupted weapons use"]),
+    # a toll whose only date dates a relative clause
+    ("Ankara has carried out hundreds of air and drone strikes in northern Iraq against the "
+     "PKK, which has fought the Turkish state since 1984.", []),
+    ("The AFC denied that its fighters were involved.", ["Denial of responsibility"]),
 ])
 def test_sub_types_of_a_sentence(events_pipeline: Any, text: str, subs: list[str]) -> None:
     assert [e.sub_event_type for e in _run(events_pipeline, text)] == subs
@@ -1277,6 +1284,9 @@ def test_sub_types_of_a_sentence(events_pipeline: Any, text: str, subs: list[str
     # what gangs were paid to do is an aim
     ("The minister accused opposition politicians of paying criminal gangs to turn the "
      "protests in Nairobi into riots.", "Violent demonstration"),
+    # what a party is accused of, with no time of its own, is the charge
+    ("Ukraine's foreign ministry accused Russia of turning drones into rifles aimed at "
+     "civilians in the towns along the river.", "Air/drone strike"),
     # attackers named as a threat, doing nothing in the sentence
     ("She said families in the camps around Gwoza were trapped between armed men outside "
      "the trench and hunger inside it.", "Attack"),
@@ -1324,3 +1334,9 @@ def test_acled_spells_the_netherlands_without_the_article(events_pipeline: Any) 
     (ev,) = _run(events_pipeline, "Hundreds of farmers protested in Amsterdam on Saturday "
                                   "against new nitrogen rules.")
     assert ev.actor1 == "Protesters (Netherlands)"
+
+
+def test_a_place_fused_into_a_modifier_is_no_scene(events_pipeline: Any) -> None:
+    evs = _run(events_pipeline, "Rebels of the Rwanda-backed M23 movement took control of "
+                                "the town of Uvira on Tuesday.")
+    assert evs and all(e.location != "Rwanda" for e in evs), evs

@@ -159,7 +159,8 @@ class Reader:
         self.places = [p for p in ctx.places
                        if not p.government and p.mention.start not in self.base_mentions
                        and not _RIVER.match(self.text, p.mention.end)
-                       and not self._in_name(p) and not self._in_person(p)]
+                       and not self._in_name(p) and not self._in_person(p)
+                       and not _HYPHENED.match(self.text, p.mention.end)]
         self.sides = self._sides()
 
     # -- quotes -------------------------------------------------------------------
@@ -411,6 +412,9 @@ _ORG_HEADS: Final = frozenset("""
     militia militias forces force company army coalition alliance network organisation
     organization committee staff command ministry navy guard
 """.split())
+# "the Rwanda-backed M23", "a Moscow-installed official": a place fused into a modifier
+# describes a party, it is no scene (blind check 40-42).
+_HYPHENED = re.compile(r"-[a-z]")
 # "the far bank of the Dnipro river": the river, not the city of its name.
 _RIVER = re.compile(r"\s+(?:river|River)\b")
 

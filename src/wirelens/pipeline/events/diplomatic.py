@@ -404,8 +404,18 @@ def _rejected_charge(tok: Token) -> bool:
 def _own_side_deed(clause: Token) -> bool:
     """A denied clause about the speaker's own side doing something: its subject is
     'it', 'they', 'we' or 'its/their/our fighters'."""
-    # (active only: "denied that its forces had been defeated" denies no deed of its own)
-    subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    # (active only: "denied that its forces had been defeated" denies no deed of its own;
+    # but "denied that its fighters were involved / were behind it" denies a part in one:
+    # blind check 40-42)
+    # (the parser may hang the subject on the auxiliary: "its fighters were involved")
+    kids = [*clause.children, *(g for c in clause.children if c.dep_ in {"aux", "auxpass"}
+                                for g in c.children)]
+    subj = next((c for c in kids if c.dep_ == "nsubj" or (
+        c.dep_ == "nsubjpass" and clause.lemma_.lower() == "involve")), None)
+    if subj is None and clause.lemma_.lower() == "be" and any(
+            (c.dep_ == "acomp" and c.lower_ in {"responsible", "involved"}) or
+            (c.dep_ == "prep" and c.lower_ == "behind") for c in clause.children):
+        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
     if subj is None or clause.pos_ not in {"VERB", "AUX"} or \
             clause.lemma_.lower() in _SUFFERING:
         return False
