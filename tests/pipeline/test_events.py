@@ -1340,3 +1340,23 @@ def test_a_place_fused_into_a_modifier_is_no_scene(events_pipeline: Any) -> None
     evs = _run(events_pipeline, "Rebels of the Rwanda-backed M23 movement took control of "
                                 "the town of Uvira on Tuesday.")
     assert evs and all(e.location != "Rwanda" for e in evs), evs
+
+
+def test_a_village_the_gazetteer_lacks_is_the_deeds_place(events_pipeline: Any) -> None:
+    # (neither village is in GeoNames' cities500; the deed was put at the last town the
+    # gazetteer knew before)
+    evs = _run(events_pipeline, "Fighting was reported in Bukavu on Monday.\n\nGunmen "
+                                "attacked the village of Kaniola late on Tuesday, killing "
+                                "nine civilians.")
+    attacks = [e for e in evs if e.sub_event_type == "Attack"]
+    assert attacks and attacks[0].location == "Kaniola", evs
+
+
+def test_a_village_told_by_a_town_takes_the_towns_point(events_pipeline: Any) -> None:
+    text = ("Soldiers shot dead several men in the village of Bangou Dinkiri, about 12 "
+            "kilometres from Téra, on Wednesday morning.")
+    (detail,) = [d for d in _details(events_pipeline, text) if d["place"] is not None]
+    place = detail["place"]
+    assert place.name == "Bangou Dinkiri" and place.geonameid is not None and \
+        place.geonameid < 0
+    assert place.country == "Niger" and place.lat is not None and abs(place.lat - 14.0) < 0.2

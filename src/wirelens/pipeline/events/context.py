@@ -161,6 +161,7 @@ class Reader:
                        and not _RIVER.match(self.text, p.mention.end)
                        and not self._in_name(p) and not self._in_person(p)
                        and not _HYPHENED.match(self.text, p.mention.end)]
+        self.places = sorted(self.places + self._unresolved(), key=lambda p: p.mention.start)
         self.sides = self._sides()
 
     # -- quotes -------------------------------------------------------------------
@@ -324,6 +325,43 @@ class Reader:
                    any(m.span.end <= place.mention.start for m in e.mentions)
                    for e in self.ctx.entities)
 
+    def _unresolved(self) -> list[Place]:
+        """Settlements the text names that the gazetteer lacks ("the gold-mining town of
+        Kamituga", "the village of Kaniola", "Kyay Nin village"): kept by name, with no
+        id and no point, so that a deed there is not put at the last town the gazetteer
+        knew (villages missing from GeoNames' cities500 were the commonest wrong place
+        in blind checks 26-42).  Each gets its own synthetic id, below every real one."""
+        from wirelens.model import Place, Span
+
+        known = [p for p in self.ctx.places if not p.government]
+        taken = [(p.mention.start, p.mention.end) for p in self.ctx.places]
+        focus = self.ctx.extra.get("focus") or []
+        home = focus[0].country if focus else None
+        out: list[Place] = []
+        ids: dict[str, int] = {}
+        found = sorted((m.start("name"), m.group("name")) for rx in _SETTLEMENTS
+                        for m in rx.finditer(self.text))
+        for start, name in found:
+            end = start + len(name)
+            if any(a < end and start < b for a, b in taken) or name.split()[0] in _NOT_NAMES:
+                continue
+            gid = ids.setdefault(name.lower(), UNRESOLVED_ID - len(ids))
+            # "the village of Gorouol Kaina, about 12 kilometres from Téra": placed at the
+            # town it is told by, as ACLED codes a village it cannot find ("coded to
+            # nearby Téra"); the qualifier's country otherwise ("in eastern Congo's South
+            # Kivu province"), else the article's
+            after = self.text[end:end + _QUALIFIER_CHARS]
+            cut = re.search(r"[.;\n]", after)
+            window = (end, end + (cut.start() if cut else len(after)))
+            near = [p for p in known if window[0] <= p.mention.start < window[1]]
+            town = next((p for p in near if p.precision == "city" and p.lat is not None), None)
+            country = town.country if town else next((p.country for p in near), home)
+            out.append(Place(Span(start, end, name), gid, name, country,
+                             town.admin1 if town else None, town.lat if town else None,
+                             town.lon if town else None, None, "city", 0.0))
+            taken.append((start, end))
+        return out
+
     def places_in(self, start: int, end: int) -> list[Place]:
         return [p for p in self.places if start <= p.mention.start and p.mention.end <= end]
 
@@ -412,6 +450,20 @@ _ORG_HEADS: Final = frozenset("""
     militia militias forces force company army coalition alliance network organisation
     organization committee staff command ministry navy guard
 """.split())
+# Synthetic ids of settlements the gazetteer lacks count down from here.
+UNRESOLVED_ID: Final = -2_000_000_000
+_NAME = r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2}"
+_SETTLEMENTS = (
+    re.compile(rf"\b(?:village|town|city|settlement|hamlet|township|locality|hromada)s? of "
+               rf"(?P<name>{_NAME})"),
+    re.compile(rf"\b(?P<name>{_NAME}) (?:village|settlement|hamlet)\b"),
+    # the second of two: "the towns of Kutum and Kabkabiya"
+    re.compile(rf"\b(?:villages|towns|settlements) of {_NAME},? and (?P<name>{_NAME})"),
+)
+# How far after a settlement's name its qualifier ("in X township", "12 km from X") may be.
+_QUALIFIER_CHARS: Final = 60
+# Capitalised words that open a sentence or a title, not a name.
+_NOT_NAMES: Final = frozenset({"The", "A", "An", "In", "On", "At", "Near", "This", "That"})
 # "the Rwanda-backed M23", "a Moscow-installed official": a place fused into a modifier
 # describes a party, it is no scene (blind check 40-42).
 _HYPHENED = re.compile(r"-[a-z]")

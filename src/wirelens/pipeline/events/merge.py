@@ -312,6 +312,10 @@ def _within_region(town: Place | None, region: Place | None) -> bool:
         return False
     if town.admin1 and town.admin1 == region.name:
         return True
+    if town.lat is None and town.admin1 is None:
+        # a village the gazetteer lacks, in the region the story told of ("a village in
+        # the central Sagaing Region" ... "the village of Kyauk Ye")
+        return True
     if town.lat is None or town.lon is None or region.lat is None or region.lon is None:
         return False
     return _km(town.lat, town.lon, region.lat, region.lon) <= _REGION_KM
