@@ -1360,3 +1360,9 @@ def test_a_village_told_by_a_town_takes_the_towns_point(events_pipeline: Any) ->
     assert place.name == "Bangou Dinkiri" and place.geonameid is not None and \
         place.geonameid < 0
     assert place.country == "Niger" and place.lat is not None and abs(place.lat - 14.0) < 0.2
+
+
+def test_naming_who_did_a_deed_is_an_accusation(events_pipeline: Any) -> None:
+    evs = _run(events_pipeline, "The AFC said the killings had been carried out by the FDLR.")
+    acc = [e for e in evs if e.sub_event_type == "Accusation"]
+    assert acc and acc[0].actor2 is not None and "FDLR" in acc[0].actor2, evs

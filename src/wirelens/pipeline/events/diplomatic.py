@@ -60,7 +60,7 @@ def diplomatic_acts(sent: SpacySpan, reader: Reader, published: date | None) -> 
             # are coded for a named party only (the article gold's convention)
             continue
         subj, f.actor1 = speaker
-        obj = _diplomatic_object(tok)
+        obj = _diplomatic_object(tok) or _blamed_agent(tok)
         if kind in {"Appeal", "Call for ceasefire"} and obj is not None and \
                 obj.lemma_.lower() in _PUBLIC:
             continue  # "urged residents to stay close to shelters": safety advice
@@ -336,8 +336,33 @@ def _stop_firing(tok: Token) -> bool:
     return False
 
 
+def _blamed_agent(tok: Token) -> Token | None:
+    """'said the killings had been carried out by the FDLR': the party a speaker says did
+    a deed, the agent of a passive deed in what it says (blind check 40-42)."""
+    if tok.lemma_.lower() not in {"say", "insist", "claim"} or tok.pos_ not in {"VERB", "AUX"}:
+        return None
+    for clause in tok.children:
+        if clause.dep_ != "ccomp" or clause.tag_ != "VBN":
+            continue
+        subj = next((c for c in clause.children if c.dep_ == "nsubjpass"), None)
+        if subj is None or subj.lemma_.lower() not in _BLAMED_DEEDS:
+            continue
+        for agent in (c for c in clause.children if c.dep_ == "agent"):
+            party = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if party is not None and (party.pos_ == "PROPN" or party.lower_ in _PARTY_NOUNS):
+                return party
+    return None
+
+
+# Deeds whose doer a speaker may name: "the killings were carried out by X".
+_BLAMED_DEEDS: Final = _DEED_NOUNS | frozenset({"killing", "killings", "massacre", "abduction",
+                                                "kidnapping", "shooting"})
+
+
 def _diplomatic_kind(tok: Token) -> str | None:
     lemma = tok.lemma_.lower()
+    if _blamed_agent(tok) is not None:
+        return "Accusation"
     if lemma in _TALK_VERBS:
         return "Refusal to negotiate" if tok.pos_ in {"VERB", "AUX"} and _refused(tok) \
             else None
