@@ -1366,3 +1366,9 @@ def test_naming_who_did_a_deed_is_an_accusation(events_pipeline: Any) -> None:
     evs = _run(events_pipeline, "The AFC said the killings had been carried out by the FDLR.")
     acc = [e for e in evs if e.sub_event_type == "Accusation"]
     assert acc and acc[0].actor2 is not None and "FDLR" in acc[0].actor2, evs
+
+
+def test_a_village_only_nearness_places_is_the_deeds_place(events_pipeline: Any) -> None:
+    evs = _run(events_pipeline, "Ukraine's General Staff said on Monday that its troops had "
+                                "repelled two Russian assaults near Robotyne.")
+    assert [e.location for e in evs if e.event_type == "Battles"] == ["Robotyne"], evs

@@ -459,6 +459,8 @@ _SETTLEMENTS = (
     re.compile(rf"\b(?P<name>{_NAME}) (?:village|settlement|hamlet)\b"),
     # the second of two: "the towns of Kutum and Kabkabiya"
     re.compile(rf"\b(?:villages|towns|settlements) of {_NAME},? and (?P<name>{_NAME})"),
+    # a name only a preposition of nearness places: "repelled attacks near Robotyne"
+    re.compile(rf"\b(?:near|outskirts of|outside) (?P<name>{_NAME})"),
 )
 # How far after a settlement's name its qualifier ("in X township", "12 km from X") may be.
 _QUALIFIER_CHARS: Final = 60
