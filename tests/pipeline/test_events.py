@@ -1372,3 +1372,14 @@ def test_a_village_only_nearness_places_is_the_deeds_place(events_pipeline: Any)
     evs = _run(events_pipeline, "Ukraine's General Staff said on Monday that its troops had "
                                 "repelled two Russian assaults near Robotyne.")
     assert [e.location for e in evs if e.event_type == "Battles"] == ["Robotyne"], evs
+
+
+@pytest.mark.parametrize(("phrase", "name"), [
+    ("Fighters of the Islamic State West Africa Province (ISWAP)",
+     "Islamic State (West Africa) - Lake Chad Faction"),
+    ("the FDLR, a Rwandan Hutu militia", "FDLR: Democratic Forces for the Liberation of Rwanda"),
+])
+def test_armed_groups_under_acleds_names(phrase: str, name: str) -> None:
+    from wirelens.pipeline.events import actors
+
+    assert actors.normalise(phrase, country_hint=None) == name

@@ -107,7 +107,17 @@ NAMED_GROUPS: Final[dict[str, str]] = {
     "Council", "houthi": "Military Forces of Yemen (2016-) Supreme Political Council",
     "ansar allah": "Military Forces of Yemen (2016-) Supreme Political Council",
     "islamic state": "Islamic State", "isis": "Islamic State", "isil": "Islamic State",
-    "daesh": "Islamic State", "iswap": "Islamic State (West Africa)",
+    "daesh": "Islamic State",
+    # the branches under ACLED's names (checked against ../shared/benchmarks/acled)
+    "iswap": "Islamic State (West Africa) - Lake Chad Faction",
+    "islamic state west africa province": "Islamic State (West Africa) - Lake Chad Faction",
+    "islamic state west africa": "Islamic State (West Africa) - Lake Chad Faction",
+    "islamic state sahel province": "Islamic State (Sahel)",
+    "islamic state in the greater sahara": "Islamic State (Sahel)", "isgs": "Islamic State (Sahel)",
+    "jas": "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad",
+    "fdlr": "FDLR: Democratic Forces for the Liberation of Rwanda",
+    "democratic forces for the liberation of rwanda":
+    "FDLR: Democratic Forces for the Liberation of Rwanda",
     "jnim": "JNIM: Group for Support of Islam and Muslims",
     "al-shabaab": "Al Shabaab", "al-shabab": "Al Shabaab", "al shabaab": "Al Shabaab",
     "boko haram": "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad",
