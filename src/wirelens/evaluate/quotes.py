@@ -130,6 +130,13 @@ def read_ann(path: Path, text: str) -> tuple[GoldAttribution, ...]:
         content = spans.get(rel.get("Content", ""))
         if content is None:
             continue
+        # "“A,” said X. “B.”" may be annotated as Content plus Content2 (Content3 …):
+        # the later parts are the same attribution's content
+        more = [spans[rel[k]][1] for k in sorted(rel) if k.startswith("Content") and
+                k != "Content" and rel[k] in spans]
+        if more:
+            content = (content[0], tuple(sorted(content[1] + tuple(f for m in more
+                                                                     for f in m))))
         source = spans.get(rel.get("Source", ""), ("", ()))[1]
         cue = spans.get(rel.get("Cue", ""), ("", ()))[1]
         out.append(GoldAttribution(content[1], source, cue,
