@@ -122,3 +122,54 @@ def test_the_content_of_one_cue(quote_pipeline, sentence: str, cue: str,  # type
                                 content: str) -> None:
     (q,) = by_cue(run(quote_pipeline, sentence), cue)
     assert q.text == content
+
+
+# -- blind checks 37-42: speakers and fragments of charges and appeals ------------------------
+
+
+def _fragments(record: Analysis) -> dict[str, str | None]:
+    return {q.text: q.speaker.name if q.speaker else None for q in record.quotes}
+
+
+def test_an_organisations_charges_are_its_quotes(quote_pipeline) -> None:  # type: ignore[no-untyped-def]
+    record = run(quote_pipeline, "The Congo River Alliance said its forces had entered the "
+                 "town. It accused the army of flying drones over “crowded streets” and of "
+                 "arming “genocidal militias”.")
+    said = {t: s for t, s in _fragments(record).items() if "“" in t}
+    assert any("“crowded streets”" in t for t in said) and \
+        any("“genocidal militias”" in t for t in said), said
+    assert set(said.values()) == {"Congo River Alliance"}
+
+
+def test_an_appeal_to_all_parties_holds_its_quoted_words(quote_pipeline) -> None:  # type: ignore[no-untyped-def]
+    record = run(quote_pipeline, "The refugee agency said thousands had fled. It appealed to "
+                 "all parties to “let civilians leave in safety”.")
+    assert any("“let civilians leave in safety”" in t for t in _fragments(record))
+
+
+def test_a_cabinet_secretary_is_the_minister(quote_pipeline) -> None:  # type: ignore[no-untyped-def]
+    record = run(quote_pipeline, "Interior Cabinet Secretary Daniel Kiprop defended the "
+                 "police. “Peaceful protest is a right,” the minister told reporters.")
+    assert _fragments(record).get("“Peaceful protest is a right,”") == "Daniel Kiprop"
+
+
+def test_he_after_one_of_the_sources_is_that_source(quote_pipeline) -> None:  # type: ignore[no-untyped-def]
+    record = run(quote_pipeline, "The attackers came in pick-up trucks, one of the sources "
+                 "said. “They came from three sides at once,” he said.")
+    speaker = _fragments(record).get("“They came from three sides at once,”")
+    assert speaker is not None and "source" in speaker
+
+
+def test_a_second_verb_of_saying_after_a_present_clause_is_the_speakers(quote_pipeline) -> None:  # type: ignore[no-untyped-def]
+    record = run(quote_pipeline, "Spokeswoman Irina Vlasova said the army “does not strike "
+                 "civilian objects” and described the account as “a provocation”.")
+    frag = [s for t, s in _fragments(record).items() if "“a provocation”" in t]
+    assert frag == ["Irina Vlasova"], _fragments(record)
+
+
+def test_it_is_the_organisation_earlier_in_its_sentence(quote_pipeline) -> None:  # type: ignore[no-untyped-def]
+    record = run(quote_pipeline, "The camp's emergency room said three shells hit the market. "
+                 "The RSF did not respond to requests for comment, but it has previously "
+                 "accused the army of using the camps as cover.")
+    (q,) = by_cue(record, "accused")
+    assert q.speaker is not None and q.speaker.name in {"RSF", "Rapid Support Forces"}

@@ -192,6 +192,19 @@ def _head(role: str) -> str:
     return ROLE_SYNONYMS.get(last, last)
 
 
+def _same_role(cluster: Cluster, word: str) -> bool:
+    """Whether a person's role has ``word`` as its head; a cabinet secretary or a
+    secretary of state is "the minister" (Kenya's "Interior Cabinet Secretary"; blind
+    check 37-39)."""
+    if not cluster.role:
+        return False
+    head = _head(cluster.role)
+    if head == word:
+        return True
+    title = f"{cluster.role} {cluster.affiliation or ''}".lower().split()
+    return word == "minister" and head == "secretary" and bool({"cabinet", "state"} & set(title))
+
+
 def _description(tok: Token, persons: list[Cand], clusters: list[Cluster],
                  doc: Doc) -> Cand | None:
     """'the president', 'the Russian president', 'the mayor' -> the person with that role."""
@@ -209,8 +222,7 @@ def _description(tok: Token, persons: list[Cand], clusters: list[Cluster],
     # "the president of France", "the mayor, Iryna Bondar" introduce someone new
     if nxt is not None and (nxt.lower_ == "of" or nxt.pos_ == "PROPN" or nxt.text == ","):
         return None
-    matches = [c for c in persons
-               if clusters[c.cluster].role and _head(clusters[c.cluster].role or "") == word]
+    matches = [c for c in persons if _same_role(clusters[c.cluster], word)]
     if not matches:
         return None
     before = [c for c in matches if c.end <= tok.idx]

@@ -98,7 +98,10 @@ _PREP_CUES = {"refer": "to", "talk": "about", "speak": "about",
 # also said that ..."); PolNeAR gives "It" as the source.  Other verbs with
 # "it" are mostly expletive or about things ("it shows", "it means").
 _IT_SPEAKS = frozenset({"say", "tell", "add", "announce", "report", "state", "write",
-                        "note", "claim", "warn", "deny", "confirm", "argue"})
+                        "note", "claim", "warn", "deny", "confirm", "argue",
+                        # an organisation's charges and appeals ("It accused the army of
+                        # ...", "It appealed to all parties to ...": blind check 40-42)
+                        "accuse", "appeal", "urge", "condemn"})
 _CLAUSE_BREAKS = frozenset({",", "—", "–", "-", ";", "("})
 _TRAILING = ".,;:—–- \n\t"
 
@@ -189,6 +192,8 @@ def _cue_preposition(lemma: str, prep: Token) -> bool:
     """'called for', 'commented on', 'talked about': the preposition that goes with the cue."""
     if lemma in _PREP_CUES:
         return prep.lower_ == _PREP_CUES[lemma]
+    if lemma == "appeal" and prep.lower_ == "to":
+        return True  # "appealed to all parties to ...", as "urged all parties to ..."
     return prep.lower_ in _FOR_PREPS
 
 
@@ -290,15 +295,19 @@ def _after_fronted_place(subject: Token) -> Token:
 
 def _speaker_of_outer(verb: Token) -> bool:
     """Whether a subjectless verb of saying conjoined to a reported clause is said by
-    that clause's speaker: the clause is backshifted ("had been killed", "had killed")
-    and the verb has the speech verb's own tense ("said …, and called …")."""
+    that clause's speaker: the verb has the speech verb's own tense ("said …, and
+    called …") and the clause another, backshifted ("had been killed", "had killed") or
+    present ("said the army “does not strike civilians” and described ..."; blind check
+    37-39)."""
     clause = verb.head
     outer = clause.head
     return cue_lemma(verb) in SPEECH_LEMMAS and clause.dep_ == "ccomp" and \
         clause.head.i != clause.i and cue_lemma(outer) in SPEECH_LEMMAS and \
-        verb.tag_ == outer.tag_ == "VBD" and \
-        any(c.dep_ in {"aux", "auxpass"} and c.lower_ in {"had", "has", "have", "would"}
-            for c in clause.children)
+        verb.tag_ == outer.tag_ == "VBD" and (
+            any(c.dep_ in {"aux", "auxpass"} and c.lower_ in {"had", "has", "have", "would"}
+                for c in clause.children) or
+            clause.tag_ in {"VBZ", "VBP"} or any(c.dep_ == "aux" and c.tag_ in {"VBZ", "VBP"}
+                                                 for c in clause.children))
 
 
 def _clip(doc: Doc, start: int, end: int, cue: int, inside: _QuoteIndex) -> tuple[int, int]:
@@ -668,9 +677,14 @@ def _verb(doc: Doc, tok: Token, inside: _QuoteIndex) -> Reported | None:
                                                  lemma in _FINDING_VERBS)) and c.i > tok.i
                         for t in c.subtree]
             if lemma in _BLAME_VERBS:
-                # "accused X of Y", "criticized X for Y": the charge is content too
-                content += [t for c in children if c.dep_ == "prep" and c.i > dobj[0].i
-                            and c.lower_ in {"of", "for", "over"} for t in c.subtree]
+                # "accused X of Y", "criticized X for Y": the charge is content too, with
+                # a second charge coordinated to it ("of flying drones ... and of arming")
+                # (the parser hangs the second "of" on the verb as a conjunct)
+                charges = [c for c in children if c.dep_ in {"prep", "conj"} and
+                           c.pos_ == "ADP" and c.i > dobj[0].i and
+                           c.lower_ in {"of", "for", "over"}]
+                have = {x.i for x in content}
+                content += [t for c in charges for t in c.subtree if t.i not in have]
         elif dobj and dobj[0].lower_ in _REL_PRONOUNS and dobj[0].i < tok.i:
             # "what he called ‘a trap’", "which she described as ..."
             pred = [t for c in children if ((c.dep_ == "prep" and c.lower_ == "as") or
