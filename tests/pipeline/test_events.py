@@ -1383,3 +1383,11 @@ def test_armed_groups_under_acleds_names(phrase: str, name: str) -> None:
     from wirelens.pipeline.events import actors
 
     assert actors.normalise(phrase, country_hint=None) == name
+
+
+def test_the_venue_told_next_is_where_an_act_was_said(events_pipeline: Any) -> None:
+    evs = _run(events_pipeline, "Moscow rejected the accusation. At a briefing in Moscow, the "
+                                "ministry's spokeswoman said the army does not strike "
+                                "civilians.")
+    denials = [e for e in evs if e.sub_event_type == "Denial of responsibility"]
+    assert [e.location for e in denials] == ["Moscow"], evs
