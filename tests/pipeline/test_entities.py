@@ -218,3 +218,11 @@ def test_a_headline_speech_verb_after_a_title_is_no_person(pipeline) -> None:  #
     assert "Says" not in {e.name for e in record.entities}
     titled = pipeline.analyze("Governor Vyacheslav Orlov said the strike cut power.")
     assert ("Vyacheslav Orlov", "Governor") in {(e.name, e.role) for e in titled.entities}
+
+
+def test_a_broadcasters_city_gives_no_surname(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # the model reads "CTV Winnipeg" as a person; the city must not become a surname
+    record = run(pipeline, "“We snuggled her in a blanket,” Hansen told CTV Winnipeg. "
+                           "The family drove the cat to Winnipeg for care.")
+    assert "GPE" in labels_of(record, "Winnipeg")
+    assert "PERSON" not in labels_of(record, "Winnipeg")

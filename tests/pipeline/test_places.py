@@ -627,3 +627,189 @@ def test_a_capital_that_publishes_is_its_government(geo_pipeline: Pipeline) -> N
                                "new figures on Monday. Residents of Kyiv released balloons.")
     assert [p.government for p in record.places if p.name in {"Moscow", "Kyiv"}] == \
         [True, True, False]
+
+
+# -- recognition rules tuned on LGL, checked on TR-News and GeoVirus (issue 4) ------------
+
+
+@pytest.mark.parametrize(("text", "street"), [
+    ("The parade will start at noon on Maple St. and end at the park.", "Maple St."),
+    ("Crews repaired a water main under N. Poplar St. on Tuesday.", "N. Poplar St."),
+])
+def test_a_street_keeps_the_full_stop_of_its_abbreviation(geo_pipeline: Pipeline, text: str,
+                                                          street: str) -> None:
+    record = run(geo_pipeline, text)
+    assert street in {p.mention.text for p in record.places}
+
+
+def test_a_saints_st_is_no_street_abbreviation(geo_pipeline: Pipeline) -> None:
+    record = run(geo_pipeline, "Ranchers near Fort St. John said the dam would flood their land.")
+    assert not [p for p in record.places if p.mention.text.endswith("St.")]
+
+
+@pytest.mark.parametrize(("text", "county"), [
+    # the model makes a person of the sheriff's county
+    ("The crash was reported by Anderson County Sheriff Greg Tillman on Friday.",
+     "Anderson County"),
+    # a title word of the county's name, the gazetteer knows the whole
+    ("The deputy works for the Prince William County police department.",
+     "Prince William County"),
+])
+def test_a_name_before_county_is_a_county(geo_pipeline: Pipeline, text: str,
+                                          county: str) -> None:
+    record = run(geo_pipeline, text)
+    assert county in {p.mention.text for p in record.places}
+
+
+def test_a_hyphen_joins_a_town_and_a_county(geo_pipeline: Pipeline) -> None:
+    record = run(geo_pipeline, "The Macon-Bibb County Health Department reported "
+                               "three new cases.")
+    assert "Bibb County" in {p.mention.text for p in record.places}
+    assert "Macon-Bibb County" not in {p.mention.text for p in record.places}
+
+
+@pytest.mark.parametrize(("text", "place", "admin1"), [
+    ("The bill was filed by Sen. Robert Byers, D-N.D., on Tuesday.", "N.D.", "North Dakota"),
+    ("Lawmakers from both parties praised Rep. Tom Ferris (R-Valdosta) on Monday.",
+     "Valdosta", "Georgia"),
+    # Minnesota's Democratic-Farmer-Labor party
+    ("The bill was backed by Rep. Ann Cole, DFL-Duluth, on Monday.", "Duluth", "Minnesota"),
+])
+def test_a_party_label_names_the_legislators_place(geo_pipeline: Pipeline, text: str,
+                                                   place: str, admin1: str) -> None:
+    p = at(run(geo_pipeline, text), place)
+    assert p.country == "United States" and p.admin1 == admin1
+
+
+def test_a_party_labels_sentence_full_stop_is_not_the_places(geo_pipeline: Pipeline) -> None:
+    record = run(geo_pipeline, "The bill was backed by Rep. Clara Moss, D-Hurricane. "
+                               "Earlier this month it passed the Senate.")
+    assert at(record, "Hurricane").country == "United States"
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("Milford Mayor Ann Cole said the budget was balanced.", "Milford"),
+    ("A Keene man was charged with fraud on Friday.", "Keene"),
+    ("Officers of the Dover Police answered the call within minutes.", "Dover"),
+    ("Lt. Mark Dorn of the Kansas Highway Patrol said the road was closed.", "Kansas"),
+    ("Burglars hit homes across the Keene area last week.", "Keene"),
+    # the model reads the title's town as a word of the chief's name
+    ("Dover Fire Chief Ann Cole said the blaze was set.", "Dover"),
+    # a city's government after "City": the town is the name before it
+    ("Salem City Manager Ann Cole resigned on Monday.", "Salem"),
+])
+def test_a_towns_government_or_people_name_the_town(geo_pipeline: Pipeline, text: str,
+                                                    town: str) -> None:
+    assert town in {p.mention.text for p in run(geo_pipeline, text).places}
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Police arrested a Quail Grove man after the chase.", "Grove"),  # a longer name
+    ("Early voters lined up outside the library.", "Early"),  # no name at all
+    ("The aldermen and Vice Mayor Ann Cole approved the budget.", "Vice"),  # a title's
+])
+def test_no_town_before_a_civic_word_where_no_name_is(geo_pipeline: Pipeline, text: str,
+                                                     word: str) -> None:
+    assert word not in {p.mention.text for p in run(geo_pipeline, text).places}
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Crews from the Texas Forest Service fought the fire all night.", "Texas"),
+    ("A Kansas Highway Safety Office study found more crashes.", "Kansas"),
+])
+def test_a_feature_word_inside_an_organisations_name(geo_pipeline: Pipeline, text: str,
+                                                     place: str) -> None:
+    assert place in {p.mention.text for p in run(geo_pipeline, text).places}
+
+
+def test_a_saints_hospital_is_not_the_town(geo_pipeline: Pipeline) -> None:
+    record = run(geo_pipeline, "Nurses at St. Paul's Hospital say the ward is full.")
+    assert "St. Paul" not in {p.mention.text for p in record.places}
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("The suit was heard in Ashford District Court last week.", "Ashford"),
+    ("Members of the Milton District Chamber of Commerce met on Monday.", "Milton"),
+])
+def test_a_district_word_that_opens_an_organisations_name(geo_pipeline: Pipeline, text: str,
+                                                          place: str) -> None:
+    places = {p.mention.text for p in run(geo_pipeline, text).places}
+    assert place in places and place + " District" not in places
+
+
+def test_a_numbered_county_road_keeps_its_number(geo_pipeline: Pipeline) -> None:
+    record = run(geo_pipeline, "The truck left County Road 17 and hit a fence near Fergus Falls.")
+    places = {p.mention.text for p in record.places}
+    assert "County Road 17" in places and "County Road" not in places
+
+
+
+
+def test_a_colon_dateline(geo_pipeline: Pipeline) -> None:
+    record = run(geo_pipeline, "TIKRIT: Gunmen attacked a checkpoint on Sunday.")
+    assert at(record, "TIKRIT").country == "Iraq"
+
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("The road between North and Elm avenues was closed.", "North"),
+    ("Central beat Madison High on Friday night.", "Central"),
+])
+def test_a_bare_compass_or_generic_word_is_no_place(geo_pipeline: Pipeline, text: str,
+                                                    word: str) -> None:
+    assert word not in {p.mention.text for p in run(geo_pipeline, text).places}
+
+
+def test_a_compass_word_that_names_a_state_is_kept(geo_pipeline: Pipeline) -> None:
+    record = run(geo_pipeline, "In January, drones struck the power station at the Merowe dam "
+                               "in Northern State, far north of Khartoum.")
+    p = at(record, "Northern")
+    assert (p.country, p.precision) == ("Sudan", "region")
+
+
+def test_a_spaced_state_abbreviation_is_the_state(geo_pipeline: Pipeline) -> None:
+    record = run(geo_pipeline, "He was held in the jail in Greenwood, W. Va., on a parole "
+                               "violation.")
+    p = at(record, "W. Va.")
+    assert (p.name, p.precision) == ("West Virginia", "region")
+
+
+
+
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("Fishermen in Newfoundland and Labrador protested the new quota.",
+     "Newfoundland and Labrador", "Canada"),
+    ("Flights to Trinidad and Tobago resumed.", "Trinidad and Tobago", "Trinidad and Tobago"),
+])
+def test_a_name_with_and_inside_is_one_place(geo_pipeline: Pipeline, text: str, name: str,
+                                             country: str) -> None:
+    record = run(geo_pipeline, text)
+    assert [p.mention.text for p in record.places] == [name]
+    assert record.places[0].country == country
+
+
+@pytest.mark.parametrize(("text", "mentions"), [
+    # a "Mount"-led organisation is read for its place
+    ("The Mount Vernon Police Department arrested two men.", ["Mount Vernon"]),
+    # a bay is a place though the gazetteer lacks it
+    ("Boats crossed Chesapeake Bay before the storm.", ["Chesapeake Bay"]),
+    # "Olympic" is the games' adjective
+    ("Officials said the Olympic venues near Sochi were late. The Olympic budget grew again.",
+     ["Sochi"]),
+    # two places joined by a hyphen, in one state
+    ("She studied music at the University of Nebraska-Lincoln before moving east.",
+     ["Nebraska", "Lincoln"]),
+    ("She studied at the University of Wisconsin-Milwaukee.", ["Wisconsin", "Milwaukee"]),
+    # a London (Ontario, Kentucky...) and a Middlesex (New Jersey...) share no unit
+    ("The Middlesex-London EMS reminded its crews of the rules.", []),
+    # the model reads "CTV Edmonton" as a person
+    ("“She was nearly dead,” Karen Hansen told CTV Edmonton on Monday.", ["Edmonton"]),
+    # a small town's name before University or Foundation is a namesake
+    ("Students at Lipscomb University held a vigil.", []),
+    ("The Belk Foundation gave the shelter a grant.", []),
+])
+def test_the_places_of_a_sentence(geo_pipeline: Pipeline, text: str,
+                                  mentions: list[str]) -> None:
+    assert [p.mention.text for p in run(geo_pipeline, text).places] == mentions

