@@ -922,16 +922,13 @@ def _with_counties(gaz: Gazetteer, text: str, mentions: list[_Mention]) -> list[
         if m is None or m.demonym_of is not None:
             continue
         added.append(m)
-    if not added:
-        return mentions
     # a place mention of the model's that ends with the unit word and starts earlier
     # keeps its span ("Elk Creek Township", "North Lebanon Township"); not two names
     # joined by a hyphen ("Macon-Bibb County")
     added = [a for a in added if not any(
         m.end == a.end and m.start <= a.start and not m.embedded
         and not re.search("[-–]", text[m.start:a.start]) for m in mentions)]
-    kept = [m for m in mentions if not any(m.start < a.end and a.start < m.end for a in added)]
-    return sorted(kept + added, key=lambda m: m.start)
+    return _replacing(mentions, added)
 
 
 def _county_word(word: str) -> bool:
@@ -1096,6 +1093,11 @@ def _with_party_labels(gaz: Gazetteer, text: str,
         m = _mention(text, s, e)
         if m is not None and m.demonym_of is None:
             added.append(m)
+    return _replacing(mentions, added)
+
+
+def _replacing(mentions: list[_Mention], added: list[_Mention]) -> list[_Mention]:
+    """``mentions`` with ``added`` in text order, less the mentions they overlap."""
     if not added:
         return mentions
     kept = [m for m in mentions if not any(m.start < a.end and a.start < m.end for a in added)]

@@ -520,11 +520,7 @@ def fill_actors(f: Found, sent: SpacySpan, reader: Reader, published: date | Non
             a1 = act.normalise(ent.name, country_hint=country, date=when) or ent.name
     # two sides in one phrase: "Russian and Ukrainian forces clashed"
     if agent and f.event_type == "Battles":
-        countries = [c for c in (act.country_of_words([w]) for w in re.findall(r"[\w’'-]+",
-                                                                                agent)) if c]
-        if len(set(countries)) >= 2:
-            a1 = act.state_force(countries[0], date=when)
-            a2 = act.state_force(next(c for c in countries if c != countries[0]), date=when)
+        a1, a2 = _two_states(agent, when) or (a1, a2)
     if f.event_type == "Battles" and (a1 is None or a2 is None):
         pair = _between(f.trigger, country, when)
         if pair is not None:
@@ -620,14 +616,9 @@ def _between(trigger: Token, country: str | None, when: str | None
             first = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if first is None:
                 return None
-            phrase = phrase_of(first)
-            words = re.findall(r"[\w’'-]+", phrase)
-            countries = [c for c in (act.country_of_words([w]) for w in words) if c]
-            if len(set(countries)) >= 2 and first.lemma_.lower() in act.MILITARY_NOUNS:
-                # "between Ukrainian and Russian forces": two states' forces in one phrase
-                other = next(c for c in countries if c != countries[0])
-                return (act.state_force(countries[0], date=when),
-                        act.state_force(other, date=when))
+            both = _two_states(phrase_of(first), when)
+            if both is not None and first.lemma_.lower() in act.MILITARY_NOUNS:
+                return both  # "between Ukrainian and Russian forces"
             second = next((c for c in first.children if c.dep_ == "conj"), None)
             if second is None:
                 return None
@@ -641,6 +632,17 @@ def _between(trigger: Token, country: str | None, when: str | None
                 return None
             return a, b
     return None
+
+
+def _two_states(phrase: str, when: str | None) -> tuple[str, str] | None:
+    """The forces of the first two states one phrase names ("Russian and Ukrainian
+    forces"), or None."""
+    countries = [c for c in (act.country_of_words([w]) for w in re.findall(r"[\w’'-]+", phrase))
+                 if c]
+    if len(set(countries)) < 2:
+        return None
+    other = next(c for c in countries if c != countries[0])
+    return act.state_force(countries[0], date=when), act.state_force(other, date=when)
 
 
 def _named(tok: Token, phrase: str) -> str | None:

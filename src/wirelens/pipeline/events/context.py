@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
 from wirelens import lexicon
+from wirelens.model import Place, Span
 from wirelens.pipeline.base import doc_text
 from wirelens.pipeline.entities import fold
 from wirelens.pipeline.events.actors import (
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
-    from wirelens.model import Entity, Place
+    from wirelens.model import Entity
     from wirelens.pipeline.base import Context
 
 # A party to a conflict speaks for a government, an army or an armed group; a
@@ -331,8 +332,6 @@ class Reader:
         id and no point, so that a deed there is not put at the last town the gazetteer
         knew (villages missing from GeoNames' cities500 were the commonest wrong place
         in blind checks 26-42).  Each gets its own synthetic id, below every real one."""
-        from wirelens.model import Place, Span
-
         known = [p for p in self.ctx.places if not p.government]
         taken = [(p.mention.start, p.mention.end) for p in self.ctx.places]
         focus = self.ctx.extra.get("focus") or []

@@ -22,7 +22,7 @@ from wirelens.pipeline.events.attributes import (
     fill_when,
 )
 from wirelens.pipeline.events.context import SPEECH_LEMMAS, Reader, phrase_of
-from wirelens.pipeline.events.occurrence import irrealis
+from wirelens.pipeline.events.occurrence import DENYING_VERBS, irrealis
 from wirelens.pipeline.events.syntax import own_subtree, paragraph_start
 from wirelens.pipeline.events.taxonomy import (
     CEASEFIRE_WORDS,
@@ -53,7 +53,6 @@ def diplomatic_acts(sent: SpacySpan, reader: Reader, published: date | None) -> 
             # "the calls for peace", "Kovalenko's appeal": a reference back, not a new act
             continue
         f = Found(kind, sent.start_char, sent.end_char, tok, confidence=0.7)
-        country = None
         speaker = _speaking_party(tok, subj, reader)
         if speaker is None:
             # "aid agencies have called for ...", "many blamed the RSF": Diplomatic acts
@@ -67,8 +66,9 @@ def diplomatic_acts(sent: SpacySpan, reader: Reader, published: date | None) -> 
         if kind == "Accusation" and obj is not None and not _party_like(obj, reader):
             continue  # "blamed the heat and a late start": no party is accused
         if obj is not None:
-            f.actor2 = act.normalise(_object_phrase(obj), country_hint=country,
-                                     diplomatic=True) or _raw_actor(_object_phrase(obj))
+            addressed = _object_phrase(obj)
+            f.actor2 = act.normalise(addressed, country_hint=None, diplomatic=True) or \
+                _raw_actor(addressed)
         for p in reader.places_in(sent.start_char, sent.end_char):
             if (attached_locative(sent, p) or _fronted_locative(sent, p)) and \
                     _where_spoken(sent, p, tok) and \
@@ -412,7 +412,7 @@ def _diplomatic_kind(tok: Token) -> str | None:
         kind = DIPLOMATIC_VERBS.get(lemma)
         if kind is None:
             return None
-        if _rejected_charge(tok) or (lemma in _REJECTING and any(
+        if _rejected_charge(tok) or (lemma in DENYING_VERBS and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in _CHARGES for c in tok.children)):
             # "the army rejected the accusation as lies": a denial of what it is blamed for
             return "Denial of responsibility"
@@ -442,7 +442,6 @@ def _diplomatic_kind(tok: Token) -> str | None:
 
 
 # Verbs that turn down a charge, and the charges they turn down.
-_REJECTING: Final = frozenset({"reject", "dismiss", "deny", "refute"})
 _CHARGES: Final = frozenset({"accusation", "allegation", "charge", "report"})
 _OWN: Final = frozenset({"it", "they", "we", "its", "their", "our"})
 # Verbs of what a side suffered: "denied that they had lost so many men" disputes a
@@ -453,7 +452,7 @@ _SUFFERING: Final = frozenset({"lose", "suffer", "sustain", "incur"})
 def _rejected_charge(tok: Token) -> bool:
     """A relative clause that turns down the charge it describes: "accused India of
     backing the group, a charge New Delhi rejected on Thursday"."""
-    return tok.dep_ == "relcl" and tok.lemma_.lower() in _REJECTING and \
+    return tok.dep_ == "relcl" and tok.lemma_.lower() in DENYING_VERBS and \
         tok.head.lemma_.lower() in _CHARGES
 
 

@@ -155,7 +155,7 @@ def _elaborated(out: list[Found], f: Found, sent_of: dict[int, int],
 # How many sentences back a deed done to "the attack" ("troops had repelled the attack",
 # the army's account two paragraphs after the attack; blind check 37-39) may find it.
 _NAMED_BACK_GAP: Final = 8
-_DEED_NOUNS: Final = frozenset({"attack", "assault", "ambush", "raid", "offensive"})
+_ATTACKS_NAMED: Final = frozenset({"attack", "assault", "ambush", "raid", "offensive"})
 
 
 def _names_the_deed(f: Found) -> bool:
@@ -163,7 +163,7 @@ def _names_the_deed(f: Found) -> bool:
     definite ("repelled the attack", "the assault was repulsed")."""
     verb = f.trigger
     return verb.pos_ in {"VERB", "AUX"} and any(
-        c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _DEED_NOUNS and any(
+        c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _ATTACKS_NAMED and any(
             d.dep_ in {"det", "poss"} and d.lower_ in _BACK_DETS for d in c.children)
         for c in verb.children)
 
